@@ -1,0 +1,115 @@
+package dev.restauth.platform.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Applies the versioned SQL in {@code db/migration} at startup. When PostgreSQL cannot be reached
+ * it retries on a schedule; any other failure (a changed migration, bad SQL) is logged once and
+ * leaves the server not-ready, because retrying cannot fix it.
+ */
+@ApplicationScoped
+public class Migrations {
+
+    private static final Logger LOG = System.getLogger(Migrations.class.getName());
+
+    @Resource(lookup = "jdbc/restauth")
+    DataSource dataSource;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "migrations.retry.interval", defaultValue = "PT5S")
+    Duration retryInterval;
+
+    @Inject
+    Event<SchemaReady> schemaReady;
+
+    private volatile boolean complete;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        migrateOrRetry();
+    }
+
+    public boolean isComplete() {
+        return complete;
+    }
+
+    void migrateOrRetry() {
+        try {
+            migrate();
+        } catch (RuntimeException e) {
+            if (isConnectionFailure(e)) {
+                LOG.log(
+                        Level.WARNING,
+                        "PostgreSQL is unreachable ({0}); retrying the schema migrations in {1}",
+                        rootMessage(e),
+                        retryInterval);
+                scheduler.schedule(this::migrateOrRetry, retryInterval.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                LOG.log(Level.ERROR, "The schema migrations failed; the server stays not-ready", e);
+            }
+        }
+    }
+
+    private synchronized void migrate() {
+        if (complete) {
+            return;
+        }
+        MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                // Liberty's class loader cannot list a folder; Flyway finds it by the empty marker
+                // file db/migration/flyway.location. Flyway also always probes db/callback (we have
+                // no callbacks), which carries a marker too so that the probe logs no error.
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        complete = true;
+        LOG.log(
+                Level.INFO,
+                "Database schema at version {0} ({1} migrations applied now)",
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                result.migrationsExecuted);
+        schemaReady.fire(new SchemaReady());
+    }
+
+    /** SQLState class 08 is "connection exception"; pgJDBC also reports refused connections so. */
+    static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

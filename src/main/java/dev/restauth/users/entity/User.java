@@ -1,0 +1,101 @@
+package dev.restauth.users.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A user who can log in. Usernames are case-sensitive, as in Django. */
+@Entity
+@Table(name = "users")
+public class User {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "username", nullable = false, unique = true, length = 150)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(name = "active", nullable = false)
+    private boolean active;
+
+    /** Roles are needed on every authentication, so they come with the user. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role", nullable = false, length = 64)
+    private Set<String> roles = new TreeSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_login")
+    private Instant lastLogin;
+
+    @Column(name = "password_changed_at", nullable = false)
+    private Instant passwordChangedAt;
+
+    @Column(name = "tokens_valid_after", nullable = false)
+    private Instant tokensValidAfter;
+
+    protected User() {}
+
+    public User(String username, String passwordHash, Collection<String> roles, Instant now) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.active = true;
+        this.roles = new TreeSet<>(roles);
+        this.createdAt = now;
+        this.passwordChangedAt = now;
+        this.tokensValidAfter = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Set<String> roles() {
+        return Set.copyOf(roles);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant lastLogin() {
+        return lastLogin;
+    }
+
+    public Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    public Instant tokensValidAfter() {
+        return tokensValidAfter;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.restauth;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for the black-box integration tests against the server the build started. */
+public final class Http {
+
+    /** Set by failsafe to the port the build reserved for this run's server. */
+    public static final URI BASE = URI.create(System.getProperty("restauth.url", "http://localhost:9080"));
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    private Http() {}
+
+    public static HttpResponse<String> get(String path, String... headers) {
+        return send(request(BASE, path, headers).GET().build());
+    }
+
+    public static HttpResponse<String> send(
+            URI base, String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = request(base, path, headers);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(request.build());
+    }
+
+    public static HttpResponse<String> send(
+            String method, String path, String contentType, String body, String... headers) {
+        return send(BASE, method, path, contentType, body, headers);
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private static HttpRequest.Builder request(URI base, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return request;
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.restauth.platform.control;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import org.flywaydb.core.api.FlywayException;
+import org.junit.jupiter.api.Test;
+
+class MigrationsTest {
+
+    @Test
+    void refusedConnectionIsWorthRetrying() {
+        var failure = new FlywayException(
+                "Unable to obtain connection", new SQLException("refused", "08001", new ConnectException()));
+        assertTrue(Migrations.isConnectionFailure(failure));
+    }
+
+    @Test
+    void brokenMigrationIsNotWorthRetrying() {
+        var failure = new FlywayException("Validate failed: checksum mismatch", new SQLException("syntax", "42601"));
+        assertFalse(Migrations.isConnectionFailure(failure));
+    }
+}
