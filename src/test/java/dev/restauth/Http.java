@@ -1,6 +1,10 @@
 package dev.restauth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -49,6 +53,21 @@ public final class Http {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
         }
+    }
+
+    public static JsonArray jsonArray(HttpResponse<String> response) {
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
+        }
+    }
+
+    /** A DRF error: this status, a JSON body, this detail. */
+    public static void assertJsonError(HttpResponse<String> response, int status, String detail) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                response.headers().toString());
+        assertEquals(detail, json(response).getString("detail"));
     }
 
     private static HttpRequest.Builder request(URI base, String path, String... headers) {

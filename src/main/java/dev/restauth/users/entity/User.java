@@ -98,4 +98,41 @@ public class User {
     public Instant tokensValidAfter() {
         return tokensValidAfter;
     }
+
+    /** A new password ends every session: tokens issued before now stop working. */
+    public void changePassword(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.passwordChangedAt = now;
+        revokeTokens(now);
+    }
+
+    /** The same password, hashed again at the current parameters; sessions stay. */
+    public void rehashPassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    public void activate() {
+        this.active = true;
+    }
+
+    /** An inactive user never authenticates, and their outstanding tokens are dead. */
+    public void deactivate(Instant now) {
+        this.active = false;
+        revokeTokens(now);
+    }
+
+    public void replaceRoles(Collection<String> newRoles) {
+        this.roles = new TreeSet<>(newRoles);
+    }
+
+    public void recordLogin(Instant now) {
+        this.lastLogin = now;
+    }
+
+    /** Raises the watermark: every token issued before {@code now} is refused from then on. */
+    public void revokeTokens(Instant now) {
+        if (now.isAfter(tokensValidAfter)) {
+            this.tokensValidAfter = now;
+        }
+    }
 }

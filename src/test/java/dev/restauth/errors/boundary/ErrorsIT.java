@@ -1,11 +1,11 @@
 package dev.restauth.errors.boundary;
 
+import static dev.restauth.Http.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.Http;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** The one error format, seen from outside: JSON with DRF's messages, never HTML. */
@@ -50,13 +50,5 @@ class ErrorsIT {
         assertFalse(
                 response.headers().firstValue("X-Powered-By").isPresent(),
                 response.headers().toString());
-    }
-
-    static void assertJsonError(HttpResponse<String> response, int status, String detail) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(
-                response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
-                response.headers().toString());
-        assertEquals(detail, Http.json(response).getString("detail"));
     }
 }

@@ -1,0 +1,90 @@
+package dev.restauth.users.boundary;
+
+import dev.restauth.authentication.entity.Roles;
+import dev.restauth.users.control.Users;
+import dev.restauth.users.entity.CreatedUser;
+import dev.restauth.users.entity.NewUser;
+import dev.restauth.users.entity.PasswordChange;
+import dev.restauth.users.entity.User;
+import dev.restauth.users.entity.UserChanges;
+import dev.restauth.users.entity.UserView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** Users, managed by admins; {@code me/} is any authenticated caller's own account. */
+@Path("api/users/")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    public record Message(String detail) {}
+
+    @Inject
+    Users users;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewUser request, @Context UriInfo uri) {
+        User created = users.create(request);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.username() + "/")
+                        .build())
+                .entity(CreatedUser.of(created))
+                .build();
+    }
+
+    @GET
+    public List<UserView> list() {
+        return users.all().stream().map(UserView::of).toList();
+    }
+
+    @GET
+    @Path("me/")
+    @RolesAllowed(Roles.AUTHENTICATED)
+    public UserView me(@Context SecurityContext caller) {
+        return UserView.of(users.find(caller.getUserPrincipal().getName()));
+    }
+
+    @POST
+    @Path("me/password/")
+    @RolesAllowed(Roles.AUTHENTICATED)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Message changePassword(PasswordChange change, @Context SecurityContext caller) {
+        users.changePassword(caller.getUserPrincipal().getName(), change);
+        return new Message("New password has been saved.");
+    }
+
+    @GET
+    @Path("{username}/")
+    public UserView get(@PathParam("username") String username) {
+        return UserView.of(users.find(username));
+    }
+
+    @PATCH
+    @Path("{username}/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UserView change(@PathParam("username") String username, UserChanges changes) {
+        return UserView.of(users.change(username, changes));
+    }
+
+    @DELETE
+    @Path("{username}/")
+    public Response remove(@PathParam("username") String username) {
+        users.remove(username);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.restauth.users.control;
+
+import java.util.regex.Pattern;
+
+/**
+ * Django's username rules: 1 to 150 letters, digits and {@code @ . + - _}, case-sensitive.
+ * "me" is taken by {@code /api/users/me/}.
+ */
+public final class UsernameRules {
+
+    public static final int MAX_LENGTH = 150;
+    public static final String RESERVED = "me";
+    public static final String INVALID =
+            "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.";
+
+    private static final Pattern VALID = Pattern.compile("[\\p{L}\\p{M}\\p{N}_.@+-]{1," + MAX_LENGTH + "}");
+
+    private UsernameRules() {}
+
+    /** Whether a user by this name could exist; anything else is answered without a query. */
+    public static boolean isValid(String username) {
+        return username != null && VALID.matcher(username).matches();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.restauth.users.entity;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+
+/** {@code POST /api/users/me/password/}: the current password proves it is the owner. */
+public record PasswordChange(
+        @JsonbProperty("old_password") String oldPassword, @JsonbProperty("new_password") String newPassword) {
+
+    @Override
+    public String toString() {
+        return "PasswordChange[***]";
+    }
+}

@@ -1,0 +1,21 @@
+package dev.restauth.users.entity;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.time.Instant;
+import java.util.List;
+
+/** A user as the API shows it: never the password hash, never the revocation watermark. */
+@JsonbNillable
+public record UserView(
+        String username,
+        List<String> roles,
+        boolean active,
+        Instant created,
+        @JsonbProperty("last_login") Instant lastLogin) {
+
+    public static UserView of(User user) {
+        return new UserView(
+                user.username(), List.copyOf(user.roles()), user.isActive(), user.createdAt(), user.lastLogin());
+    }
+}

@@ -1,0 +1,187 @@
+package dev.restauth.users.boundary;
+
+import static dev.restauth.Http.assertJsonError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restauth.Http;
+import dev.restauth.TestUsers;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The users API over HTTP, as an admin and as an ordinary user. */
+class UsersIT {
+
+    static HttpResponse<String> asAdmin(String method, String path, String json) {
+        return Http.send(
+                method, path, json == null ? null : "application/json", json, "Authorization", TestUsers.ADMIN.basic());
+    }
+
+    static List<String> fieldErrors(HttpResponse<String> response, String field) {
+        assertEquals(400, response.statusCode(), response.body());
+        return Http.json(response).getJsonArray(field).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
+    }
+
+    @Test
+    void adminCreatesAUser() {
+        String name = TestUsers.uniqueName("new");
+        var response = asAdmin(
+                "POST",
+                "/api/users/",
+                "{\"username\":\"" + name + "\",\"password\":\"long enough\",\"roles\":[\"staff\"]}");
+        assertEquals(201, response.statusCode(), response.body());
+        JsonObject created = Http.json(response);
+        assertEquals(name, created.getString("username"));
+        assertEquals(
+                List.of("staff"),
+                created.getJsonArray("roles").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList());
+        assertFalse(created.containsKey("password"));
+        assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/api/users/" + name + "/"));
+    }
+
+    @Test
+    void duplicateUsernameIsAFieldError() {
+        var user = TestUsers.create();
+        var response = asAdmin(
+                "POST", "/api/users/", "{\"username\":\"" + user.username() + "\",\"password\":\"another one\"}");
+        assertEquals(List.of("A user with that username already exists."), fieldErrors(response, "username"));
+    }
+
+    @Test
+    void usernamesAreCaseSensitive() {
+        var user = TestUsers.create();
+        var response = asAdmin(
+                "POST",
+                "/api/users/",
+                "{\"username\":\"" + user.username().toUpperCase() + "\",\"password\":\"long enough\"}");
+        assertEquals(201, response.statusCode(), response.body());
+    }
+
+    @Test
+    void missingAndBlankFieldsAreFieldErrors() {
+        var missing = asAdmin("POST", "/api/users/", "{}");
+        assertEquals(List.of("This field is required."), fieldErrors(missing, "username"));
+        assertEquals(List.of("This field is required."), fieldErrors(missing, "password"));
+        var blank = asAdmin("POST", "/api/users/", "{\"username\":\"  \",\"password\":\"\"}");
+        assertEquals(List.of("This field may not be blank."), fieldErrors(blank, "username"));
+        assertEquals(List.of("This field may not be blank."), fieldErrors(blank, "password"));
+    }
+
+    @Test
+    void invalidFieldsAreFieldErrors() {
+        var response = asAdmin(
+                "POST", "/api/users/", "{\"username\":\"bad name!\",\"password\":\"short\",\"roles\":[\"no spaces\"]}");
+        assertEquals(1, fieldErrors(response, "username").size());
+        assertEquals(
+                List.of("This password is too short. It must contain at least 8 characters."),
+                fieldErrors(response, "password"));
+        assertEquals(1, fieldErrors(response, "roles").size());
+    }
+
+    @Test
+    void malformedJsonIsA400() {
+        assertJsonError(
+                asAdmin("POST", "/api/users/", "{\"username\": "),
+                400,
+                "JSON parse error - the request body is not valid JSON.");
+    }
+
+    @Test
+    void adminReadsListsChangesAndDeletesUsers() {
+        var user = TestUsers.create("staff");
+        String path = "/api/users/" + user.username() + "/";
+
+        JsonObject read = Http.json(asAdmin("GET", path, null));
+        assertEquals(user.username(), read.getString("username"));
+        assertTrue(read.getBoolean("active"));
+        assertTrue(read.containsKey("created"));
+        assertFalse(read.toString().contains("hash"));
+
+        JsonArray all = Http.jsonArray(asAdmin("GET", "/api/users/", null));
+        assertTrue(all.stream()
+                .anyMatch(u -> user.username().equals(u.asJsonObject().getString("username"))));
+
+        var changed = asAdmin("PATCH", path, "{\"roles\":[\"auditor\",\"staff\"],\"active\":false}");
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals(2, Http.json(changed).getJsonArray("roles").size());
+        assertFalse(Http.json(changed).getBoolean("active"));
+
+        assertEquals(204, asAdmin("DELETE", path, null).statusCode());
+        assertJsonError(asAdmin("GET", path, null), 404, "Not found.");
+        assertJsonError(asAdmin("DELETE", path, null), 404, "Not found.");
+    }
+
+    @Test
+    void unknownUserIs404() {
+        assertJsonError(asAdmin("GET", "/api/users/" + TestUsers.uniqueName("ghost") + "/", null), 404, "Not found.");
+        assertJsonError(asAdmin("PATCH", "/api/users/" + TestUsers.uniqueName("ghost") + "/", "{}"), 404, "Not found.");
+    }
+
+    @Test
+    void ordinaryUsersCannotManageUsers() {
+        var user = TestUsers.create();
+        var response = Http.get("/api/users/", "Authorization", user.basic());
+        assertJsonError(response, 403, "You do not have permission to perform this action.");
+    }
+
+    @Test
+    void anyUserReadsTheirOwnAccount() {
+        var user = TestUsers.create("staff");
+        var response = Http.get("/api/users/me/", "Authorization", user.basic());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(user.username(), Http.json(response).getString("username"));
+    }
+
+    @Test
+    void anyUserChangesTheirPasswordWithTheOldOne() {
+        var user = TestUsers.create();
+        var wrongOld = Http.send(
+                "POST",
+                "/api/users/me/password/",
+                "application/json",
+                "{\"old_password\":\"not it\",\"new_password\":\"brand new secret\"}",
+                "Authorization",
+                user.basic());
+        assertEquals(
+                List.of("Your old password was entered incorrectly. Please enter it again."),
+                fieldErrors(wrongOld, "old_password"));
+
+        var tooShort = Http.send(
+                "POST",
+                "/api/users/me/password/",
+                "application/json",
+                "{\"old_password\":\"" + user.password() + "\",\"new_password\":\"short\"}",
+                "Authorization",
+                user.basic());
+        assertEquals(1, fieldErrors(tooShort, "new_password").size());
+
+        var changed = Http.send(
+                "POST",
+                "/api/users/me/password/",
+                "application/json",
+                "{\"old_password\":\"" + user.password() + "\",\"new_password\":\"brand new secret\"}",
+                "Authorization",
+                user.basic());
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals("New password has been saved.", Http.json(changed).getString("detail"));
+
+        assertEquals(401, Http.get("/api/hello/", "Authorization", user.basic()).statusCode());
+        var renewed = new TestUsers.Credentials(user.username(), "brand new secret");
+        assertEquals(
+                200, Http.get("/api/hello/", "Authorization", renewed.basic()).statusCode());
+    }
+
+    @Test
+    void meWithoutCredentialsIs401() {
+        assertJsonError(Http.get("/api/users/me/"), 401, "Authentication credentials were not provided.");
+    }
+}
