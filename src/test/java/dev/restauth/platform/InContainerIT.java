@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.Http;
 import dev.restauth.platform.control.Migrations;
+import dev.restauth.platform.control.SchemaReady;
+import dev.restauth.users.control.Passwords;
+import dev.restauth.users.control.UserIdentityStore;
 import dev.restauth.users.entity.User;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
@@ -16,12 +22,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -53,6 +61,23 @@ class InContainerIT {
 
     @Inject
     UserRows users;
+
+    @Inject
+    UserIdentityStore identityStore;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Event<SchemaReady> schemaReady;
+
+    /** Made by Python's hashlib, independently: pbkdf2_hmac('sha256', password, salt, 1000). */
+    static final String DJANGO_PBKDF2 = "pbkdf2_sha256$1000$NaClNaCl0123$Sxdl1/6vS9/ncB0vwmO1Dy83/aI/G6sHoGqrQEBN9lw=";
+
+    /** Server variables are MicroProfile Config properties, also for the server's own port. */
+    static String serverVariable(String name) {
+        return ConfigProvider.getConfig().getValue(name, String.class);
+    }
 
     @Test
     void migrationsRanBeforeAnythingElse() throws Exception {
@@ -92,6 +117,61 @@ class InContainerIT {
         assertEquals(Set.of("admin", "staff"), read.roles());
         assertTrue(read.isActive());
         assertEquals(now, read.tokensValidAfter());
+    }
+
+    @Test
+    void unknownAndInactiveUsersPayADummyVerification() {
+        long before = passwords.dummyVerifications();
+        assertEquals(
+                CredentialValidationResult.Status.INVALID,
+                identityStore
+                        .validate(new UsernamePasswordCredential("nobody-" + UUID.randomUUID(), "whatever"))
+                        .getStatus());
+        assertEquals(before + 1, passwords.dummyVerifications());
+
+        String inactive = "inactive-" + UUID.randomUUID();
+        users.persist(new User(inactive, passwords.generate("right password".toCharArray()), List.of(), Instant.now()));
+        users.deactivate(inactive);
+        assertEquals(
+                CredentialValidationResult.Status.INVALID,
+                identityStore
+                        .validate(new UsernamePasswordCredential(inactive, "right password"))
+                        .getStatus());
+        assertEquals(before + 2, passwords.dummyVerifications());
+    }
+
+    @Test
+    void djangoHashedUserLogsInOverHttpAndIsRehashedToArgon2id() throws Exception {
+        String username = "django-" + UUID.randomUUID().toString().substring(0, 8);
+        users.persist(new User(username, DJANGO_PBKDF2, List.of(), Instant.now()));
+
+        // Over HTTP, as a migrated client would: Basic against the deployed application.
+        var response = Http.send(
+                new URI("http://localhost:" + serverVariable("http.port") + "/restauth-it/"),
+                "GET",
+                "api/hello/",
+                null,
+                null,
+                "Authorization",
+                "Basic " + Base64.getEncoder().encodeToString((username + ":correct horse battery").getBytes()));
+        assertEquals(200, response.statusCode(), response.body());
+
+        String upgraded = users.findByUsername(username).passwordHash();
+        assertTrue(upgraded.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), upgraded);
+        assertTrue(passwords.verify("correct horse battery".toCharArray(), upgraded));
+    }
+
+    @Test
+    void adminBootstrapIsIdempotent() {
+        String admin = serverVariable("admin.username");
+        User before = users.findByUsername(admin);
+        assertTrue(before.roles().contains("admin"));
+
+        schemaReady.fire(new SchemaReady()); // as at every start
+
+        User after = users.findByUsername(admin);
+        assertEquals(before.id(), after.id());
+        assertEquals(before.passwordHash(), after.passwordHash());
     }
 
     @Test

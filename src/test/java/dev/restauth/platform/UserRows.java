@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 
 /** Test-only bean in the Arquillian archive: container-managed persistence, as the app uses it. */
 @ApplicationScoped
@@ -18,6 +19,11 @@ public class UserRows {
         entityManager.persist(user);
         entityManager.flush();
         return user.id();
+    }
+
+    @Transactional
+    public void deactivate(String username) {
+        findByUsername(username).deactivate(Instant.now());
     }
 
     @Transactional

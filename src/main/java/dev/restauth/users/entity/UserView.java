@@ -6,13 +6,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** A user as the API shows it: never the password hash, never the revocation watermark. */
-@JsonbNillable
 public record UserView(
         String username,
         List<String> roles,
         boolean active,
         Instant created,
-        @JsonbProperty("last_login") Instant lastLogin) {
+        @JsonbNillable @JsonbProperty("last_login") Instant lastLogin) {
 
     public static UserView of(User user) {
         return new UserView(

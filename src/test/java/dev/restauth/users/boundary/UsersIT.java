@@ -104,6 +104,7 @@ class UsersIT {
         assertEquals(user.username(), read.getString("username"));
         assertTrue(read.getBoolean("active"));
         assertTrue(read.containsKey("created"));
+        assertTrue(read.isNull("last_login"), read.toString());
         assertFalse(read.toString().contains("hash"));
 
         JsonArray all = Http.jsonArray(asAdmin("GET", "/api/users/", null));
