@@ -1,6 +1,7 @@
 package dev.restauth.examples.boundary;
 
 import dev.restauth.authentication.entity.Roles;
+import dev.restauth.examples.entity.Message;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 @Path("api/admin/")
 @RolesAllowed(Roles.ADMIN)
 public class AdminResource {
-
-    public record Message(String message) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

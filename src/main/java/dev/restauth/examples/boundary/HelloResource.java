@@ -1,6 +1,7 @@
 package dev.restauth.examples.boundary;
 
 import dev.restauth.authentication.entity.Roles;
+import dev.restauth.examples.entity.Message;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,8 +14,6 @@ import jakarta.ws.rs.core.SecurityContext;
 @Path("api/hello/")
 @RolesAllowed(Roles.AUTHENTICATED)
 public class HelloResource {
-
-    public record Message(String message) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package dev.restauth.examples.boundary;
 
+import dev.restauth.examples.entity.Message;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,8 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 @Path("api/public/")
 @PermitAll
 public class PublicResource {
-
-    public record Message(String message) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

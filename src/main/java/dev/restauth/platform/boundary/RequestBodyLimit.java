@@ -1,5 +1,7 @@
 package dev.restauth.platform.boundary;
 
+import dev.restauth.errors.control.DefaultMessages;
+import dev.restauth.errors.entity.ErrorBody;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,11 +10,12 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * No endpoint takes more than a small JSON document, so a body announced as larger is refused
- * with 413 before anyone reads it (the error page writes the JSON body).
+ * with 413 before anyone reads it.
  */
 @WebFilter("/*")
 public class RequestBodyLimit extends HttpFilter {
@@ -25,7 +28,11 @@ public class RequestBodyLimit extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            int status = HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
+            response.setStatus(status);
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(new ErrorBody(DefaultMessages.forStatus(status, null, null)).toJson());
             return;
         }
         chain.doFilter(request, response);

@@ -161,6 +161,7 @@ class BasicAuthenticationIT {
         assertUnauthorized(response, "Invalid username/password.");
     }
 
+    /** Refused by Liberty's HTTP channel before the application: a bare 400, no body to format. */
     @Test
     void hugeHeaderIsRefusedWithA4xx() {
         var response = Http.get("/api/public/", "X-Padding", "a".repeat(64 * 1024));

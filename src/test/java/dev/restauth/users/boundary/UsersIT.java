@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.Http;
 import dev.restauth.TestUsers;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -142,36 +143,27 @@ class UsersIT {
         assertEquals(user.username(), Http.json(response).getString("username"));
     }
 
+    static HttpResponse<String> changePassword(TestUsers.Credentials user, String oldPassword, String newPassword) {
+        String body = Json.createObjectBuilder()
+                .add("old_password", oldPassword)
+                .add("new_password", newPassword)
+                .build()
+                .toString();
+        return Http.send("POST", "/api/users/me/password/", "application/json", body, "Authorization", user.basic());
+    }
+
     @Test
     void anyUserChangesTheirPasswordWithTheOldOne() {
         var user = TestUsers.create();
-        var wrongOld = Http.send(
-                "POST",
-                "/api/users/me/password/",
-                "application/json",
-                "{\"old_password\":\"not it\",\"new_password\":\"brand new secret\"}",
-                "Authorization",
-                user.basic());
         assertEquals(
                 List.of("Your old password was entered incorrectly. Please enter it again."),
-                fieldErrors(wrongOld, "old_password"));
+                fieldErrors(changePassword(user, "not it", "brand new secret"), "old_password"));
+        assertEquals(
+                1,
+                fieldErrors(changePassword(user, user.password(), "short"), "new_password")
+                        .size());
 
-        var tooShort = Http.send(
-                "POST",
-                "/api/users/me/password/",
-                "application/json",
-                "{\"old_password\":\"" + user.password() + "\",\"new_password\":\"short\"}",
-                "Authorization",
-                user.basic());
-        assertEquals(1, fieldErrors(tooShort, "new_password").size());
-
-        var changed = Http.send(
-                "POST",
-                "/api/users/me/password/",
-                "application/json",
-                "{\"old_password\":\"" + user.password() + "\",\"new_password\":\"brand new secret\"}",
-                "Authorization",
-                user.basic());
+        var changed = changePassword(user, user.password(), "brand new secret");
         assertEquals(200, changed.statusCode(), changed.body());
         assertEquals("New password has been saved.", Http.json(changed).getString("detail"));
 
