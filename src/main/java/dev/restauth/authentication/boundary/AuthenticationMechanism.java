@@ -7,9 +7,12 @@ import dev.restauth.authentication.entity.AuthenticationFailure;
 import dev.restauth.authentication.entity.Roles;
 import dev.restauth.errors.control.DefaultMessages;
 import dev.restauth.errors.entity.PendingError;
+import dev.restauth.jwt.control.BearerAuthentication;
+import io.smallrye.jwt.auth.cdi.PrincipalProducer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Password;
@@ -43,6 +46,12 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    BearerAuthentication bearerTokens;
+
+    @Inject
+    PrincipalProducer jsonWebTokens;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -52,6 +61,9 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
         context.getMessageInfo().getMap().put(AUTH_TYPE_KEY, AUTH_TYPE);
         Optional<AuthorizationHeader> header = AuthorizationHeader.parse(request.getHeader("Authorization"));
         try {
+            if (header.isPresent() && header.get().hasScheme(Schemes.BEARER) && schemes.isEnabled(Schemes.BEARER)) {
+                return bearer(header.get(), request, response, context);
+            }
             if (header.isPresent() && header.get().hasScheme(Schemes.BASIC) && schemes.isEnabled(Schemes.BASIC)) {
                 return basic(header.get(), request, response, context);
             }
@@ -61,11 +73,29 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
             // bare 403: the caller's credentials may be fine, so this is the server's fault.
             LOG.log(Level.ERROR, "Could not check the request's credentials", unavailable);
             return fail(
-                    new AuthenticationFailure(503, DefaultMessages.forStatus(503, null, null), null),
+                    AuthenticationFailure.unavailable(DefaultMessages.forStatus(503, null, null)),
                     request,
                     response,
                     context);
         }
+    }
+
+    private AuthenticationStatus bearer(
+            AuthorizationHeader header,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context) {
+        BearerAuthentication.Outcome outcome = bearerTokens.authenticate(header.credentials());
+        if (outcome.failure() != null) {
+            return fail(
+                    AuthenticationFailure.unauthorized(outcome.failure(), schemes.challengeOf(Schemes.BEARER)),
+                    request,
+                    response,
+                    context);
+        }
+        // SmallRye's own producer answers @Inject JsonWebToken; it wins over any of ours.
+        jsonWebTokens.setJsonWebToken(outcome.token());
+        return login(new CallerPrincipal(outcome.username()), outcome.roles(), context);
     }
 
     private AuthenticationStatus basic(

@@ -16,12 +16,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Schemes {
 
+    public static final String BEARER = "Bearer";
     public static final String BASIC = "Basic";
 
-    private static final Map<String, String> CHALLENGES = Map.of(BASIC, BasicCredentials.CHALLENGE);
+    private static final Map<String, String> CHALLENGES =
+            Map.of(BEARER, "Bearer realm=\"api\"", BASIC, BasicCredentials.CHALLENGE);
 
     @Inject
-    @ConfigProperty(name = "authentication.schemes", defaultValue = BASIC)
+    @ConfigProperty(name = "authentication.schemes", defaultValue = "Bearer,Basic")
     List<String> configured;
 
     private List<String> enabled;
@@ -36,6 +38,10 @@ public class Schemes {
 
     public boolean isEnabled(String scheme) {
         return enabled.contains(scheme);
+    }
+
+    public String challengeOf(String scheme) {
+        return CHALLENGES.get(scheme);
     }
 
     /** The {@code WWW-Authenticate} value for "credentials were not provided". */

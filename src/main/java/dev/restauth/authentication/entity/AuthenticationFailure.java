@@ -6,22 +6,26 @@ import java.util.Map;
 
 /**
  * Why a request's credentials were refused, recorded on the request for whichever component
- * writes the response: the error page (when the mechanism answers) or the JAX-RS filter.
+ * writes the response: the mechanism itself (protected resources) or the JAX-RS filter (public
+ * ones).
  *
  * @param challenge the {@code WWW-Authenticate} value, or null where none is due
  */
-public record AuthenticationFailure(int status, String detail, String challenge) implements PendingError {
+public record AuthenticationFailure(int status, ErrorBody body, String challenge) implements PendingError {
 
     /** Seconds a client should wait before retrying when the server could not check credentials. */
     static final String RETRY_AFTER_SECONDS = "5";
 
     public static AuthenticationFailure unauthorized(String detail, String challenge) {
-        return new AuthenticationFailure(401, detail, challenge);
+        return new AuthenticationFailure(401, new ErrorBody(detail), challenge);
     }
 
-    @Override
-    public ErrorBody body() {
-        return new ErrorBody(detail);
+    public static AuthenticationFailure unauthorized(ErrorBody body, String challenge) {
+        return new AuthenticationFailure(401, body, challenge);
+    }
+
+    public static AuthenticationFailure unavailable(String detail) {
+        return new AuthenticationFailure(503, new ErrorBody(detail), null);
     }
 
     @Override

@@ -29,6 +29,10 @@ public class UserStore {
                 .findFirst();
     }
 
+    public Optional<User> findById(long id) {
+        return Optional.ofNullable(entityManager.find(User.class, id));
+    }
+
     public List<User> all() {
         return entityManager
                 .createQuery("SELECT u FROM User u ORDER BY u.username", User.class)

@@ -4,9 +4,11 @@ import dev.restauth.authentication.entity.Roles;
 import dev.restauth.errors.control.FieldErrors;
 import dev.restauth.users.entity.NewUser;
 import dev.restauth.users.entity.PasswordChange;
+import dev.restauth.users.entity.TokensRevoked;
 import dev.restauth.users.entity.User;
 import dev.restauth.users.entity.UserChanges;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.NotFoundException;
@@ -40,6 +42,12 @@ public class Users {
 
     @Inject
     UserIdentityStore identityStore;
+
+    @Inject
+    UserStatusCache statusCache;
+
+    @Inject
+    Event<TokensRevoked> tokensRevoked;
 
     @Inject
     Clock clock;
@@ -87,7 +95,7 @@ public class Users {
             }
         }
         find(username);
-        return store.update(username, user -> {
+        User changed = store.update(username, user -> {
                     if (given.roles() != null) {
                         user.replaceRoles(given.roles());
                     }
@@ -98,12 +106,18 @@ public class Users {
                     }
                 })
                 .orElseThrow(NotFoundException::new);
+        statusCache.evict(changed.id());
+        if (Boolean.FALSE.equals(given.active())) {
+            tokensRevoked.fire(new TokensRevoked(changed.id()));
+        }
+        return changed;
     }
 
     public void remove(String username) {
-        if (!UsernameRules.isValid(username) || !store.remove(username)) {
-            throw new NotFoundException();
-        }
+        User removed = find(username);
+        store.remove(username);
+        statusCache.evict(removed.id());
+        tokensRevoked.fire(new TokensRevoked(removed.id()));
     }
 
     /** The caller proves they know the current password; every token they hold dies with it. */
@@ -123,7 +137,11 @@ public class Users {
             throw FieldErrors.of("old_password", WRONG_OLD_PASSWORD);
         }
         String hash = passwords.generate(given.newPassword().toCharArray());
-        store.update(username, user -> user.changePassword(hash, clock.instant()));
+        store.update(username, user -> user.changePassword(hash, clock.instant()))
+                .ifPresent(user -> {
+                    statusCache.evict(user.id());
+                    tokensRevoked.fire(new TokensRevoked(user.id()));
+                });
     }
 
     private static void checkUsername(String username, Map<String, List<String>> errors) {

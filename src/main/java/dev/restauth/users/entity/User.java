@@ -60,7 +60,7 @@ public class User {
         this.roles = new TreeSet<>(roles);
         this.createdAt = now;
         this.passwordChangedAt = now;
-        this.tokensValidAfter = now;
+        this.tokensValidAfter = wholeSecond(now);
     }
 
     public Long id() {
@@ -129,10 +129,30 @@ public class User {
         this.lastLogin = now;
     }
 
-    /** Raises the watermark: every token issued before {@code now} is refused from then on. */
+    /**
+     * Raises the watermark above every token issued so far: a token is refused when its
+     * {@code iat} (whole seconds) is below it. Tokens issued from now on get
+     * {@link #tokenIssuedAt(Instant)}, which is never below it.
+     */
     public void revokeTokens(Instant now) {
-        if (now.isAfter(tokensValidAfter)) {
-            this.tokensValidAfter = now;
-        }
+        this.tokensValidAfter = tokenIssuedAt(now).plusSeconds(1);
+    }
+
+    /**
+     * The {@code iat} for a token issued now: whole seconds, and not below the watermark, so that a
+     * token issued in the same second as a revocation is not taken for one issued before it.
+     */
+    public Instant tokenIssuedAt(Instant now) {
+        Instant second = wholeSecond(now);
+        return second.isBefore(tokensValidAfter) ? tokensValidAfter : second;
+    }
+
+    /** Whether a token issued at {@code issuedAt} was revoked by the watermark. */
+    public boolean revoked(Instant issuedAt) {
+        return issuedAt.isBefore(tokensValidAfter);
+    }
+
+    private static Instant wholeSecond(Instant instant) {
+        return Instant.ofEpochSecond(instant.getEpochSecond());
     }
 }

@@ -1,0 +1,127 @@
+package dev.restauth.jwt.boundary;
+
+import dev.restauth.authentication.boundary.IgnoresCredentials;
+import dev.restauth.authentication.entity.Roles;
+import dev.restauth.jwt.control.Tokens;
+import dev.restauth.jwt.entity.Credentials;
+import dev.restauth.jwt.entity.TokenPair;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Map;
+
+/**
+ * SimpleJWT's endpoints, JSON or form-encoded as DRF parses them. The login-like ones ignore the
+ * Authorization header, as SimpleJWT's views do; logout-all needs an authenticated caller.
+ */
+@Path("api/token/")
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenResource {
+
+    public record Refresh(String refresh) {}
+
+    public record Verify(String token) {}
+
+    /** The rotated pair, or only the access token when rotation is off (SimpleJWT's shapes). */
+    public record Access(String access) {}
+
+    @Inject
+    Tokens tokens;
+
+    @POST
+    @PermitAll
+    @IgnoresCredentials
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response obtain(Credentials credentials) {
+        return noStore(tokens.obtain(credentials));
+    }
+
+    @POST
+    @PermitAll
+    @IgnoresCredentials
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response obtainForm(@FormParam("username") String username, @FormParam("password") String password) {
+        return obtain(new Credentials(username, password));
+    }
+
+    @POST
+    @Path("refresh/")
+    @PermitAll
+    @IgnoresCredentials
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response refresh(Refresh body) {
+        TokenPair pair = tokens.refresh(body == null ? null : body.refresh());
+        return noStore(pair.refresh() == null ? new Access(pair.access()) : pair);
+    }
+
+    @POST
+    @Path("refresh/")
+    @PermitAll
+    @IgnoresCredentials
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response refreshForm(@FormParam("refresh") String refresh) {
+        return refresh(new Refresh(refresh));
+    }
+
+    @POST
+    @Path("verify/")
+    @PermitAll
+    @IgnoresCredentials
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response verify(Verify body) {
+        tokens.verify(body == null ? null : body.token());
+        return noStore(Map.of());
+    }
+
+    @POST
+    @Path("verify/")
+    @PermitAll
+    @IgnoresCredentials
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response verifyForm(@FormParam("token") String token) {
+        return verify(new Verify(token));
+    }
+
+    @POST
+    @Path("blacklist/")
+    @PermitAll
+    @IgnoresCredentials
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response blacklist(Refresh body) {
+        tokens.blacklist(body == null ? null : body.refresh());
+        return noStore(Map.of());
+    }
+
+    @POST
+    @Path("blacklist/")
+    @PermitAll
+    @IgnoresCredentials
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response blacklistForm(@FormParam("refresh") String refresh) {
+        return blacklist(new Refresh(refresh));
+    }
+
+    @POST
+    @Path("logout-all/")
+    @RolesAllowed(Roles.AUTHENTICATED)
+    public Response logoutAll(@Context SecurityContext caller) {
+        tokens.logoutAll(caller.getUserPrincipal().getName());
+        return noStore(Map.of());
+    }
+
+    private static Response noStore(Object entity) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(entity).cacheControl(noStore).build();
+    }
+}

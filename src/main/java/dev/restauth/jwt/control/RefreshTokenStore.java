@@ -1,0 +1,96 @@
+package dev.restauth.jwt.control;
+
+import dev.restauth.jwt.entity.RefreshFamily;
+import dev.restauth.jwt.entity.RefreshToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The refresh families and tokens. Every state change is a single conditional UPDATE, so that
+ * concurrent requests cannot both win: PostgreSQL decides, not a read followed by a write.
+ */
+@ApplicationScoped
+@Transactional
+public class RefreshTokenStore {
+
+    @PersistenceContext(unitName = "restauth")
+    EntityManager entityManager;
+
+    public void startFamily(UUID family, long userId, Instant now) {
+        entityManager.persist(new RefreshFamily(family, userId, now));
+    }
+
+    public void record(String jti, UUID family, long userId, Instant issuedAt, Instant expiresAt) {
+        entityManager.persist(new RefreshToken(jti, family, userId, issuedAt, expiresAt));
+    }
+
+    /** Marks the token rotated if, and only if, it is live: exactly one concurrent caller wins. */
+    public boolean rotate(String jti, Instant now) {
+        return entityManager
+                        .createNativeQuery(
+                                """
+                UPDATE refresh_tokens t SET rotated_at = ?1
+                 WHERE t.jti = ?2 AND t.rotated_at IS NULL AND t.blacklisted_at IS NULL AND t.expires_at > ?1
+                   AND NOT EXISTS (SELECT 1 FROM refresh_families f WHERE f.id = t.family_id AND f.revoked_at IS NOT NULL)
+                """)
+                        .setParameter(1, now)
+                        .setParameter(2, jti)
+                        .executeUpdate()
+                == 1;
+    }
+
+    /** Blacklists a live token; false when it was already dead (or never ours). */
+    public boolean blacklist(String jti, Instant now) {
+        return entityManager
+                        .createNativeQuery(
+                                "UPDATE refresh_tokens SET blacklisted_at = ?1 WHERE jti = ?2 AND blacklisted_at IS NULL")
+                        .setParameter(1, now)
+                        .setParameter(2, jti)
+                        .executeUpdate()
+                == 1;
+    }
+
+    public Optional<RefreshToken> find(String jti) {
+        return Optional.ofNullable(entityManager.find(RefreshToken.class, jti));
+    }
+
+    public boolean isFamilyRevoked(UUID family) {
+        RefreshFamily found = entityManager.find(RefreshFamily.class, family);
+        return found == null || found.isRevoked();
+    }
+
+    public void revokeFamily(UUID family, Instant now) {
+        entityManager
+                .createNativeQuery("UPDATE refresh_families SET revoked_at = ?1 WHERE id = ?2 AND revoked_at IS NULL")
+                .setParameter(1, now)
+                .setParameter(2, family)
+                .executeUpdate();
+    }
+
+    public int revokeAllFamilies(long userId, Instant now) {
+        return entityManager
+                .createNativeQuery(
+                        "UPDATE refresh_families SET revoked_at = ?1 WHERE user_id = ?2 AND revoked_at IS NULL")
+                .setParameter(1, now)
+                .setParameter(2, userId)
+                .executeUpdate();
+    }
+
+    /** Deletes what can no longer be used: expired tokens, then families left empty. */
+    public int purgeExpired(Instant now) {
+        int tokens = entityManager
+                .createNativeQuery("DELETE FROM refresh_tokens WHERE expires_at <= ?1")
+                .setParameter(1, now)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("DELETE FROM refresh_families f WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM refresh_tokens t WHERE t.family_id = f.id)")
+                .executeUpdate();
+        return tokens;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.restauth.jwt.control;
+
+import dev.restauth.jwt.entity.SigningKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * The signing_keys table. When no key signs yet, one node generates an ES256 key under a
+ * PostgreSQL advisory lock, so that several nodes starting at once agree on a single key.
+ */
+@ApplicationScoped
+@Transactional
+public class SigningKeyStore {
+
+    static final String ES256 = "ES256";
+    /** Any number unique to this lock within the database. */
+    private static final long GENERATION_LOCK = 0x7265_7374_6b65_7973L;
+
+    @PersistenceContext(unitName = "restauth")
+    EntityManager entityManager;
+
+    @Inject
+    Clock clock;
+
+    /** All keys, after making sure one of them signs. */
+    public List<SigningKey> loadOrGenerate() {
+        entityManager
+                .createNativeQuery("SELECT pg_advisory_xact_lock(" + GENERATION_LOCK + ")")
+                .getSingleResult();
+        List<SigningKey> keys = all();
+        if (keys.stream().noneMatch(SigningKey::signs)) {
+            entityManager.persist(generate());
+            entityManager.flush();
+            keys = all();
+        }
+        return keys;
+    }
+
+    private List<SigningKey> all() {
+        return entityManager
+                .createQuery("SELECT k FROM SigningKey k ORDER BY k.createdAt DESC", SigningKey.class)
+                .getResultList();
+    }
+
+    private SigningKey generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair pair = generator.generateKeyPair();
+            String kid = PublicJsonWebKey.Factory.newPublicJwk(pair.getPublic())
+                    .calculateBase64urlEncodedThumbprint("SHA-256");
+            return new SigningKey(
+                    kid,
+                    ES256,
+                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
+                    Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+                    clock.instant());
+        } catch (GeneralSecurityException | JoseException e) {
+            throw new IllegalStateException("Cannot generate an ES256 signing key", e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.restauth.jwt.control;
+
+import dev.restauth.users.entity.User;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+
+/**
+ * Builds and verifies our JWTs: a superset of SimpleJWT's and MicroProfile JWT's claims, ES256
+ * with a kid, a {@code typ} header and a {@code token_type} claim that keep access and refresh
+ * tokens apart. Verification is SmallRye JWT's: one algorithm, keys only from our key set (a
+ * token's jku, x5u or jwk header is never followed), exact issuer and audience, bounded skew.
+ */
+@ApplicationScoped
+public class TokenCodec {
+
+    public static final String ACCESS = "access";
+    public static final String REFRESH = "refresh";
+    static final String ACCESS_TYP = "at+jwt";
+    static final String REFRESH_TYP = "refresh+jwt";
+
+    /** SimpleJWT's reasons, as its clients read them. */
+    public static final String INVALID = "Token is invalid";
+
+    public static final String EXPIRED = "Token is expired";
+    public static final String WRONG_TYPE = "Token has wrong type";
+
+    /** Why a token was refused, with SimpleJWT's message. */
+    public static class Rejected extends Exception {
+        public Rejected(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    JwtSettings settings;
+
+    private final SecureRandom random = new SecureRandom();
+    private volatile Parser parser;
+
+    private record Parser(String jwks, DefaultJWTParser smallrye) {}
+
+    /** 128 random bits, as 32 hex characters like SimpleJWT's uuid4().hex. */
+    public String newJti() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    public String sign(String type, String jti, User user, Instant issuedAt, Instant expiresAt) {
+        SigningKeys.KeySet keySet = keys.current();
+        String userId = String.valueOf(user.id());
+        return Jwt.claims()
+                .issuer(settings.issuer())
+                .audience(settings.audience())
+                .subject(userId)
+                .upn(user.username())
+                .groups(user.roles())
+                .claim("token_type", type)
+                .claim("jti", jti)
+                .claim("user_id", userId)
+                .claim("username", user.username())
+                .issuedAt(issuedAt.getEpochSecond())
+                .expiresAt(expiresAt.getEpochSecond())
+                .jws()
+                .keyId(keySet.kid())
+                .header("typ", ACCESS.equals(type) ? ACCESS_TYP : REFRESH_TYP)
+                .algorithm(SignatureAlgorithm.ES256)
+                .sign(keySet.signingKey());
+    }
+
+    /** The verified token, of the expected type (or of either type when {@code type} is null). */
+    public JsonWebToken verify(String token, String type) throws Rejected {
+        JsonWebToken jwt;
+        try {
+            jwt = parser().smallrye().parse(token);
+        } catch (ParseException e) {
+            throw new Rejected(hasExpired(e) ? EXPIRED : INVALID);
+        } catch (RuntimeException malformed) {
+            throw new Rejected(INVALID);
+        }
+        String tokenType = text(jwt, "token_type");
+        String expectedTyp = ACCESS.equals(tokenType) ? ACCESS_TYP : REFRESH.equals(tokenType) ? REFRESH_TYP : null;
+        if (expectedTyp == null || !expectedTyp.equals(typHeader(token)) || jwt.getTokenID() == null) {
+            throw new Rejected(INVALID);
+        }
+        if (type != null && !type.equals(tokenType)) {
+            throw new Rejected(WRONG_TYPE);
+        }
+        return jwt;
+    }
+
+    /** A claim as text, whether the parser hands it over as a String or as a JSON value. */
+    public static String text(JsonWebToken jwt, String claim) {
+        Object value = jwt.getClaim(claim);
+        if (value instanceof JsonString json) {
+            return json.getString();
+        }
+        return value == null ? null : value.toString();
+    }
+
+    /** The parser follows the key set: a new key (rotation, another node) means a new parser. */
+    private Parser parser() {
+        String jwks = keys.current().jwks();
+        Parser cached = parser;
+        if (cached != null && cached.jwks().equals(jwks)) {
+            return cached;
+        }
+        JWTAuthContextInfo context = new JWTAuthContextInfo();
+        context.setPublicKeyContent(jwks);
+        context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.ES256));
+        context.setIssuedBy(settings.issuer());
+        context.setExpectedAudience(Set.of(settings.audience()));
+        context.setClockSkew(settings.clockSkewSeconds());
+        context.setRequiredClaims(Set.of("token_type", "jti", "iat", "exp", "user_id"));
+        Parser fresh = new Parser(jwks, new DefaultJWTParser(context));
+        parser = fresh;
+        return fresh;
+    }
+
+    private static boolean hasExpired(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidJwtException invalid && invalid.hasExpired()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The header was verified with the signature; only its typ is read here. */
+    private static String typHeader(String token) {
+        String header = new String(
+                Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
+        try (JsonReader reader = Json.createReader(new StringReader(header))) {
+            return reader.readObject().getString("typ", null);
+        }
+    }
+}

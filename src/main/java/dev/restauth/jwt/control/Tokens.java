@@ -1,0 +1,201 @@
+package dev.restauth.jwt.control;
+
+import dev.restauth.errors.control.FieldErrors;
+import dev.restauth.jwt.entity.Credentials;
+import dev.restauth.jwt.entity.RefreshToken;
+import dev.restauth.jwt.entity.TokenPair;
+import dev.restauth.users.control.UserIdentityStore;
+import dev.restauth.users.control.UserStatusCache;
+import dev.restauth.users.control.UserStore;
+import dev.restauth.users.entity.TokensRevoked;
+import dev.restauth.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** SimpleJWT's token operations: obtain, refresh (with rotation), verify, blacklist, logout-all. */
+@ApplicationScoped
+public class Tokens {
+
+    private static final Logger LOG = System.getLogger(Tokens.class.getName());
+
+    @Inject
+    TokenCodec codec;
+
+    @Inject
+    RefreshTokenStore refreshTokens;
+
+    @Inject
+    UserIdentityStore identityStore;
+
+    @Inject
+    UserStore users;
+
+    @Inject
+    UserStatusCache statusCache;
+
+    @Inject
+    JwtSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** A login: a new refresh family and its first pair. */
+    public TokenPair obtain(Credentials credentials) {
+        Credentials given = credentials == null ? new Credentials(null, null) : credentials;
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        required("username", given.username(), errors);
+        required("password", given.password(), errors);
+        if (!errors.isEmpty()) {
+            throw new FieldErrors(errors);
+        }
+        User user = identityStore
+                .authenticate(given.username(), given.password().toCharArray())
+                .orElseThrow(TokenErrors::noActiveAccount);
+        Instant now = clock.instant();
+        users.update(user.username(), found -> found.recordLogin(now));
+        UUID family = UUID.randomUUID();
+        refreshTokens.startFamily(family, user.id(), now);
+        return issue(user, family, now, true);
+    }
+
+    /**
+     * Exchanges a live refresh token for a new access token (and, rotating, a new refresh token).
+     * Presenting a token that was already rotated means two parties hold it: the whole family dies.
+     */
+    public TokenPair refresh(String refreshToken) {
+        JsonWebToken presented = verified(refreshToken, TokenCodec.REFRESH);
+        User user = tokenUser(presented).orElseThrow(TokenErrors::noActiveAccountForToken);
+        if (isRevoked(presented, user)) {
+            throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
+        }
+        String jti = presented.getTokenID();
+        Instant now = clock.instant();
+        RefreshToken row = refreshTokens.find(jti).orElseThrow(() -> TokenErrors.tokenNotValid(TokenCodec.INVALID));
+        if (!settings.rotateRefreshTokens()) {
+            if (row.isBlacklisted() || refreshTokens.isFamilyRevoked(row.familyId())) {
+                throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
+            }
+            return new TokenPair(null, access(user, now));
+        }
+        if (!refreshTokens.rotate(jti, now)) {
+            RefreshToken current = refreshTokens.find(jti).orElseThrow();
+            if (current.isRotated() && !current.isBlacklisted()) {
+                refreshTokens.revokeFamily(current.familyId(), now);
+                LOG.log(
+                        Level.WARNING,
+                        "Security event: reuse of a rotated refresh token; family {0} of user {1} revoked",
+                        current.familyId(),
+                        user.username());
+            }
+            throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
+        }
+        return issue(user, row.familyId(), now, true);
+    }
+
+    /** Any of our tokens, still good: signature, expiry, and not revoked since. */
+    public void verify(String token) {
+        JsonWebToken jwt = verified(token, null);
+        Optional<User> user = tokenUser(jwt);
+        if (user.isEmpty() || isRevoked(jwt, user.get())) {
+            throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
+        }
+        if (TokenCodec.REFRESH.equals(TokenCodec.text(jwt, "token_type"))) {
+            RefreshToken row = refreshTokens
+                    .find(jwt.getTokenID())
+                    .orElseThrow(() -> TokenErrors.tokenNotValid(TokenCodec.INVALID));
+            if (row.isBlacklisted() || row.isRotated() || refreshTokens.isFamilyRevoked(row.familyId())) {
+                throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
+            }
+        }
+    }
+
+    /** Logout: the refresh token, and the session it belongs to, are dead. */
+    public void blacklist(String refreshToken) {
+        JsonWebToken presented = verified(refreshToken, TokenCodec.REFRESH);
+        Instant now = clock.instant();
+        RefreshToken row = refreshTokens
+                .find(presented.getTokenID())
+                .orElseThrow(() -> TokenErrors.tokenNotValid(TokenCodec.INVALID));
+        if (!refreshTokens.blacklist(presented.getTokenID(), now)) {
+            throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
+        }
+        refreshTokens.revokeFamily(row.familyId(), now);
+    }
+
+    /** Every session of the user ends: refresh families revoked, access tokens below the watermark. */
+    public void logoutAll(String username) {
+        Instant now = clock.instant();
+        users.update(username, user -> user.revokeTokens(now)).ifPresent(user -> {
+            statusCache.evict(user.id());
+            refreshTokens.revokeAllFamilies(user.id(), now);
+        });
+    }
+
+    void onTokensRevoked(@Observes TokensRevoked revoked) {
+        refreshTokens.revokeAllFamilies(revoked.userId(), clock.instant());
+    }
+
+    private TokenPair issue(User user, UUID family, Instant now, boolean withRefresh) {
+        Instant issuedAt = user.tokenIssuedAt(now);
+        String refresh = null;
+        if (withRefresh) {
+            String jti = codec.newJti();
+            Instant expires = issuedAt.plus(settings.refreshLifetime());
+            refreshTokens.record(jti, family, user.id(), issuedAt, expires);
+            refresh = codec.sign(TokenCodec.REFRESH, jti, user, issuedAt, expires);
+        }
+        return new TokenPair(refresh, access(user, now));
+    }
+
+    private String access(User user, Instant now) {
+        Instant issuedAt = user.tokenIssuedAt(now);
+        return codec.sign(TokenCodec.ACCESS, codec.newJti(), user, issuedAt, issuedAt.plus(settings.accessLifetime()));
+    }
+
+    private JsonWebToken verified(String token, String type) {
+        if (token == null || token.isBlank()) {
+            throw FieldErrors.of(
+                    type == null ? "token" : type, token == null ? FieldErrors.REQUIRED : FieldErrors.BLANK);
+        }
+        try {
+            return codec.verify(token, type);
+        } catch (TokenCodec.Rejected rejected) {
+            throw TokenErrors.tokenNotValid(rejected.getMessage());
+        }
+    }
+
+    /** Issued before the user's watermark: logged out everywhere, password changed, deactivated. */
+    private static boolean isRevoked(JsonWebToken jwt, User user) {
+        return user.revoked(Instant.ofEpochSecond(jwt.getIssuedAtTime()));
+    }
+
+    /** The token's user, if they still exist and are active. */
+    private Optional<User> tokenUser(JsonWebToken jwt) {
+        long userId;
+        try {
+            userId = Long.parseLong(TokenCodec.text(jwt, "user_id"));
+        } catch (NumberFormatException notOurs) {
+            return Optional.empty();
+        }
+        return users.findById(userId).filter(User::isActive);
+    }
+
+    private static void required(String field, String value, Map<String, List<String>> errors) {
+        if (value == null) {
+            errors.put(field, List.of(FieldErrors.REQUIRED));
+        } else if (value.isEmpty()) {
+            errors.put(field, List.of(FieldErrors.BLANK));
+        }
+    }
+}
