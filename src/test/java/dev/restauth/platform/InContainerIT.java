@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.Http;
+import dev.restauth.TestUsers;
 import dev.restauth.platform.control.Migrations;
 import dev.restauth.platform.control.SchemaReady;
 import dev.restauth.users.control.Passwords;
@@ -53,7 +54,14 @@ class InContainerIT {
         WebArchive built = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("restauth.war")));
         return ShrinkWrap.create(WebArchive.class, "restauth-it.war")
                 .merge(built)
-                .addClasses(InContainerIT.class, UserRows.class, JsonEchoResource.class, Http.class);
+                .addClasses(
+                        TestUsers.class,
+                        TestUsers.Credentials.class,
+                        InContainerIT.class,
+                        UserRows.class,
+                        JsonEchoResource.class,
+                        JwtClaimsResource.class,
+                        Http.class);
     }
 
     @Inject
@@ -183,6 +191,26 @@ class InContainerIT {
         assertEquals(
                 "JSON parse error - the request body is not valid JSON.",
                 Http.json(response).getString("detail"));
+    }
+
+    @Test
+    @RunAsClient
+    void resourcesInjectTheBearerTokenAsJsonWebToken(@ArquillianResource URL deployment) throws Exception {
+        String password = "pw-" + UUID.randomUUID();
+        var user = TestUsers.createWithPassword(password);
+        var login = Http.send(
+                deployment.toURI(),
+                "POST",
+                "api/token/",
+                "application/json",
+                "{\"username\":\"" + user.username() + "\",\"password\":\"" + password + "\"}");
+        String access = Http.json(login).getString("access");
+
+        var seen = Http.send(deployment.toURI(), "GET", "test/jwt", null, null, "Authorization", "Bearer " + access);
+        assertEquals(200, seen.statusCode(), seen.body());
+        assertEquals(user.username(), Http.json(seen).getString("name"));
+        assertEquals(32, Http.json(seen).getString("jti").length());
+        assertTrue(Http.json(seen).getString("tokenType").contains("access"));
     }
 
     @Test

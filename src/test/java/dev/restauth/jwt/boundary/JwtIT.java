@@ -165,6 +165,22 @@ class JwtIT {
     }
 
     @Test
+    void rolesComeFromTheUserForRolesAllowed() {
+        assertEquals(
+                200,
+                Http.get(
+                                "/api/admin/",
+                                "Authorization",
+                                "Bearer " + login(TestUsers.create("admin")).access())
+                        .statusCode());
+        var staff = Http.get(
+                "/api/admin/",
+                "Authorization",
+                "Bearer " + login(TestUsers.create("staff")).access());
+        assertJsonError(staff, 403, "You do not have permission to perform this action.");
+    }
+
+    @Test
     void refreshTokenIsNotAnAccessToken() {
         var user = TestUsers.create();
         assertBearerRejected(hello(login(user).refresh()), "Token has wrong type");
