@@ -1,11 +1,14 @@
 package dev.restauth.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.Http;
 import dev.restauth.TestUsers;
+import dev.restauth.jwt.control.SigningKeys;
+import dev.restauth.jwt.control.TokenCodec;
 import dev.restauth.platform.control.Migrations;
 import dev.restauth.platform.control.SchemaReady;
 import dev.restauth.users.control.Passwords;
@@ -75,6 +78,12 @@ class InContainerIT {
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    TokenCodec codec;
+
+    @Inject
+    SigningKeys signingKeys;
 
     @Inject
     Event<SchemaReady> schemaReady;
@@ -180,6 +189,76 @@ class InContainerIT {
         User after = users.findByUsername(admin);
         assertEquals(before.id(), after.id());
         assertEquals(before.passwordHash(), after.passwordHash());
+    }
+
+    @Test
+    void expiredTokensAreRefusedWithSimpleJwtsMessage() throws Exception {
+        String username = "expired-" + UUID.randomUUID().toString().substring(0, 8);
+        users.persist(new User(username, "hash", List.of(), Instant.now().minusSeconds(3600)));
+        User user = users.findByUsername(username);
+        Instant past = Instant.now().minusSeconds(600);
+        String access = codec.sign(TokenCodec.ACCESS, codec.newJti(), user, past, past.plusSeconds(300));
+        String refresh = codec.sign(TokenCodec.REFRESH, codec.newJti(), user, past, past.plusSeconds(300));
+
+        URI self = new URI("http://localhost:" + serverVariable("http.port") + "/restauth-it/");
+        var response = Http.send(self, "GET", "api/hello/", null, null, "Authorization", "Bearer " + access);
+        assertEquals(401, response.statusCode(), response.body());
+        assertEquals(
+                "Token is expired",
+                Http.json(response).getJsonArray("messages").getJsonObject(0).getString("message"));
+        var refreshed =
+                Http.send(self, "POST", "api/token/refresh/", "application/json", "{\"refresh\":\"" + refresh + "\"}");
+        assertEquals(401, refreshed.statusCode(), refreshed.body());
+        assertEquals("Token is expired", Http.json(refreshed).getString("detail"));
+    }
+
+    @Test
+    @RunAsClient
+    void aSecondNodeValidatesTokensFromTheStoredKey(@ArquillianResource URL deployment) throws Exception {
+        // This deployment is a second application on the same database: another node, in effect.
+        String password = "pw-" + UUID.randomUUID();
+        var user = TestUsers.createWithPassword(password);
+        var login = Http.send(
+                Http.BASE,
+                "POST",
+                "/api/token/",
+                "application/json",
+                "{\"username\":\"" + user.username() + "\",\"password\":\"" + password + "\"}");
+        String access = Http.json(login).getString("access");
+        var elsewhere =
+                Http.send(deployment.toURI(), "GET", "api/hello/", null, null, "Authorization", "Bearer " + access);
+        assertEquals(200, elsewhere.statusCode(), elsewhere.body());
+    }
+
+    @Test
+    void rotationKeepsOldTokensValidAndPublishesBothKeys() throws Exception {
+        String username = "rotation-" + UUID.randomUUID().toString().substring(0, 8);
+        users.persist(new User(username, "hash", List.of(), Instant.now().minusSeconds(60)));
+        User user = users.findByUsername(username);
+        Instant now = Instant.now();
+        String before = codec.sign(TokenCodec.ACCESS, codec.newJti(), user, now, now.plusSeconds(300));
+        String oldKid = signingKeys.current().kid();
+
+        signingKeys.rotate();
+
+        String newKid = signingKeys.current().kid();
+        assertTrue(!oldKid.equals(newKid));
+        String jwks = signingKeys.current().jwks();
+        assertTrue(jwks.contains(oldKid) && jwks.contains(newKid), jwks);
+        assertFalse(jwks.contains("\"d\""), "no private key material in the JWKS");
+        String after = codec.sign(TokenCodec.ACCESS, codec.newJti(), user, now, now.plusSeconds(300));
+        codec.verify(before, TokenCodec.ACCESS); // throws if refused
+        codec.verify(after, TokenCodec.ACCESS);
+        URI self = new URI("http://localhost:" + serverVariable("http.port") + "/restauth-it/");
+        assertEquals(
+                200,
+                Http.send(self, "GET", "api/hello/", null, null, "Authorization", "Bearer " + before)
+                        .statusCode());
+        // The main application has not reloaded yet: the unknown kid makes it look again.
+        assertEquals(
+                200,
+                Http.send(self.resolve("/"), "GET", "/api/hello/", null, null, "Authorization", "Bearer " + after)
+                        .statusCode());
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -34,13 +36,19 @@ public class SigningKeyStore {
     @Inject
     Clock clock;
 
-    /** All keys, after making sure one of them signs. */
-    public List<SigningKey> loadOrGenerate() {
+    /**
+     * All keys, after making sure one of them signs and is younger than {@code maxAge} (or when
+     * {@code rotateNow}): the old signer is retired and keeps verifying.
+     */
+    public List<SigningKey> loadOrGenerate(Duration maxAge, boolean rotateNow) {
         entityManager
                 .createNativeQuery("SELECT pg_advisory_xact_lock(" + GENERATION_LOCK + ")")
                 .getSingleResult();
+        Instant now = clock.instant();
         List<SigningKey> keys = all();
-        if (keys.stream().noneMatch(SigningKey::signs)) {
+        boolean due = keys.stream().anyMatch(key -> rotateNow || key.isDueForRotation(now, maxAge));
+        if (due || keys.stream().noneMatch(SigningKey::signs)) {
+            keys.forEach(key -> key.retire(now));
             entityManager.persist(generate());
             entityManager.flush();
             keys = all();

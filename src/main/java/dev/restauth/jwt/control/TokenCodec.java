@@ -92,7 +92,7 @@ public class TokenCodec {
     public JsonWebToken verify(String token, String type) throws Rejected {
         JsonWebToken jwt;
         try {
-            jwt = parser().smallrye().parse(token);
+            jwt = parse(token);
         } catch (ParseException e) {
             throw new Rejected(hasExpired(e) ? EXPIRED : INVALID);
         } catch (RuntimeException malformed) {
@@ -107,6 +107,17 @@ public class TokenCodec {
             throw new Rejected(WRONG_TYPE);
         }
         return jwt;
+    }
+
+    private JsonWebToken parse(String token) throws ParseException {
+        try {
+            return parser().smallrye().parse(token);
+        } catch (ParseException e) {
+            if (!hasExpired(e) && keys.reloadForUnknownKid()) {
+                return parser().smallrye().parse(token); // a key another node has just made
+            }
+            throw e;
+        }
     }
 
     /** A claim as text, whether the parser hands it over as a String or as a JSON value. */

@@ -57,6 +57,18 @@ public class SigningKey {
         return privateKey;
     }
 
+    /** From now on the key only verifies. */
+    public void retire(Instant now) {
+        if (retiredAt == null) {
+            retiredAt = now;
+        }
+    }
+
+    /** Whether it signed for longer than {@code maxAge} and a fresh key should take over. */
+    public boolean isDueForRotation(Instant now, Duration maxAge) {
+        return retiredAt == null && createdAt.plus(maxAge).isBefore(now);
+    }
+
     public boolean signs() {
         return retiredAt == null;
     }

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
@@ -29,6 +30,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** SimpleJWT's endpoints and Bearer authentication, over HTTP against the running server. */
@@ -334,6 +337,92 @@ class JwtIT {
         verifier.initVerify(publicKey);
         verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertTrue(verifier.verify(Base64.getUrlDecoder().decode(parts[2])));
+    }
+
+    /** A token signed here, with a key the server has never seen, claiming whatever we like. */
+    static String mintEs256(JsonObject header, JsonObject claims) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+        signer.initSign(generator.generateKeyPair().getPrivate());
+        String input = b64(header.toString()) + "." + b64(claims.toString());
+        signer.update(input.getBytes(StandardCharsets.US_ASCII));
+        return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+    }
+
+    static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static JsonObject with(JsonObject original, String name, String value) {
+        return Json.createObjectBuilder(original).add(name, value).build();
+    }
+
+    @Test
+    void tokensSignedWithAnotherKeyAreRefusedWhateverTheHeaderSays() throws Exception {
+        String access = login(TestUsers.create()).access();
+        JsonObject header = part(access, 0);
+        JsonObject claims = part(access, 1);
+        String attackerJwk = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"AAAA\",\"y\":\"AAAA\"}";
+        for (JsonObject forgedHeader : List.of(
+                header, // our kid, another key
+                with(header, "kid", "unknown-kid"),
+                with(header, "kid", "../../etc/passwd' OR 1=1 --"),
+                with(header, "jku", "http://127.0.0.1:1/jwks.json"),
+                with(header, "x5u", "http://127.0.0.1:1/cert.pem"),
+                Json.createObjectBuilder(header)
+                        .add(
+                                "jwk",
+                                Json.createReader(new StringReader(attackerJwk)).readObject())
+                        .build())) {
+            assertBearerRejected(hello(mintEs256(forgedHeader, claims)), "Token is invalid");
+        }
+    }
+
+    @Test
+    void hs256SignedWithOurPublicKeyIsRefused() throws Exception {
+        String access = login(TestUsers.create()).access();
+        String jwks = Http.get("/.well-known/jwks.json").body();
+        JsonObject header =
+                Json.createObjectBuilder(part(access, 0)).add("alg", "HS256").build();
+        String input = b64(header.toString()) + "." + b64(part(access, 1).toString());
+        // Key confusion (CVE-2015-9235 style): the published key used as an HMAC secret.
+        for (byte[] secret : List.of(
+                jwks.getBytes(StandardCharsets.UTF_8),
+                Http.json(Http.get("/.well-known/jwks.json"))
+                        .getJsonArray("keys")
+                        .getJsonObject(0)
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8))) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            String forged = input + "."
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+            assertBearerRejected(hello(forged), "Token is invalid");
+        }
+    }
+
+    @Test
+    void psychicSignatureIsRefused() {
+        // CVE-2022-21449: an ECDSA signature of r = s = 0.
+        String access = login(TestUsers.create()).access();
+        String[] parts = access.split("\\.");
+        String zeros = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[64]);
+        assertBearerRejected(hello(parts[0] + "." + parts[1] + "." + zeros), "Token is invalid");
+    }
+
+    @Test
+    void deletedUsersTokensAreRefused() {
+        var user = TestUsers.create();
+        String access = login(user).access();
+        var deleted = Http.send(
+                "DELETE", "/api/users/" + user.username() + "/", null, null, "Authorization", TestUsers.ADMIN.basic());
+        assertEquals(204, deleted.statusCode());
+        var response = hello(access);
+        assertEquals(401, response.statusCode());
+        assertEquals("user_not_found", Http.json(response).getString("code"));
     }
 
     static BigInteger unsigned(String base64url) {
