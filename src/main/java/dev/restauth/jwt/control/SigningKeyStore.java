@@ -56,7 +56,7 @@ public class SigningKeyStore {
         return keys;
     }
 
-    private List<SigningKey> all() {
+    public List<SigningKey> all() {
         return entityManager
                 .createQuery("SELECT k FROM SigningKey k ORDER BY k.createdAt DESC", SigningKey.class)
                 .getResultList();

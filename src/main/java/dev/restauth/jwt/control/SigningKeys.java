@@ -7,10 +7,14 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -21,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
@@ -67,6 +72,15 @@ public class SigningKeys {
     /** A token with an unknown kid may come from a key another node just made: reload, but rarely. */
     static final Duration UNKNOWN_KID_RELOAD_SPACING = Duration.ofSeconds(10);
 
+    /** A PKCS#8 PEM, inline (JWT_SIGNING_KEY) or in a file; never stored, never logged. */
+    @Inject
+    @ConfigProperty(name = "jwt.signing-key")
+    Optional<String> configuredKey;
+
+    @Inject
+    @ConfigProperty(name = "jwt.signing-key.location")
+    Optional<String> configuredKeyLocation;
+
     private volatile Instant lastReload = Instant.EPOCH;
 
     void onSchemaReady(@Observes SchemaReady ready) {
@@ -107,34 +121,82 @@ public class SigningKeys {
         }
     }
 
+    /**
+     * A configured key signs and the stored ones only verify (tokens signed before it was
+     * configured); without one, the stored signer signs and one is generated when needed.
+     */
     private synchronized KeySet load(boolean rotateNow) {
         lastReload = clock.instant();
-        List<SigningKey> keys = store.loadOrGenerate(maxAge, rotateNow);
-        SigningKey signer = keys.stream().filter(SigningKey::signs).findFirst().orElseThrow();
+        Optional<KeyPair> configured = configuredKeyPair();
+        List<SigningKey> keys = configured.isPresent() ? store.all() : store.loadOrGenerate(maxAge, rotateNow);
         List<JsonWebKey> verifiers = new ArrayList<>();
+        String kid;
+        PrivateKey signingKey;
+        if (configured.isPresent()) {
+            PublicJsonWebKey jwk = jwk(configured.get().getPublic(), null);
+            kid = jwk.getKeyId();
+            signingKey = configured.get().getPrivate();
+            verifiers.add(jwk);
+        } else {
+            SigningKey signer =
+                    keys.stream().filter(SigningKey::signs).findFirst().orElseThrow();
+            kid = signer.kid();
+            signingKey = privateKey(signer);
+        }
         for (SigningKey key : keys) {
-            if (key.verifies(clock.instant(), settings.longestLifetime())) {
+            if (key.verifies(clock.instant(), settings.longestLifetime())
+                    && !key.kid().equals(kid)) {
                 verifiers.add(publicJwk(key));
             }
         }
+        if (configured.isEmpty()) {
+            verifiers.add(
+                    0,
+                    publicJwk(keys.stream()
+                            .filter(key -> key.kid().equals(kid))
+                            .findFirst()
+                            .orElseThrow()));
+        }
         current = new KeySet(
-                signer.kid(),
-                privateKey(signer),
-                new JsonWebKeySet(verifiers).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+                kid, signingKey, new JsonWebKeySet(verifiers).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
         return current;
+    }
+
+    private Optional<KeyPair> configuredKeyPair() {
+        if (configuredKey.filter(pem -> !pem.isBlank()).isPresent()) {
+            return Optional.of(PemKeys.es256(configuredKey.get()));
+        }
+        if (configuredKeyLocation.filter(path -> !path.isBlank()).isPresent()) {
+            try {
+                return Optional.of(PemKeys.es256(Files.readString(Path.of(configuredKeyLocation.get()))));
+            } catch (IOException e) {
+                throw new IllegalStateException(
+                        "jwt.signing-key.location: cannot read " + configuredKeyLocation.get(), e);
+            }
+        }
+        return Optional.empty();
     }
 
     private static JsonWebKey publicJwk(SigningKey key) {
         try {
             PublicKey publicKey = KeyFactory.getInstance("EC")
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
+            return jwk(publicKey, key.kid());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Unreadable public key " + key.kid(), e);
+        }
+    }
+
+    /** The public JWK; its kid is the RFC 7638 thumbprint unless one is given. */
+    private static PublicJsonWebKey jwk(PublicKey publicKey, String kid) {
+        try {
             PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(publicKey);
-            jwk.setKeyId(key.kid());
-            jwk.setAlgorithm(key.algorithm());
+            jwk.setKeyId(kid != null ? kid : jwk.calculateBase64urlEncodedThumbprint("SHA-256"));
+            jwk.setAlgorithm(SigningKeyStore.ES256);
             jwk.setUse("sig");
             return jwk;
-        } catch (GeneralSecurityException | JoseException e) {
-            throw new IllegalStateException("Unreadable public key " + key.kid(), e);
+        } catch (JoseException e) {
+            throw new IllegalStateException("Unusable public key", e);
         }
     }
 

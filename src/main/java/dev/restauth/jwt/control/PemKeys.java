@@ -1,0 +1,48 @@
+package dev.restauth.jwt.control;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import org.bouncycastle.jce.ECNamedCurveTable;
+import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
+
+/** Reads a configured ES256 signing key: a PKCS#8 PEM of a P-256 private key. */
+final class PemKeys {
+
+    private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
+    private static final String END = "-----END PRIVATE KEY-----";
+
+    private PemKeys() {}
+
+    /** The key pair, its public half derived from the private key (Q = d·G on P-256). */
+    static KeyPair es256(String pem) {
+        int begin = pem.indexOf(BEGIN);
+        int end = pem.indexOf(END);
+        if (begin < 0 || end < begin) {
+            throw new IllegalArgumentException("jwt.signing-key: expected a PKCS#8 PEM (BEGIN PRIVATE KEY)");
+        }
+        byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + BEGIN.length(), end));
+        try {
+            KeyFactory ec = KeyFactory.getInstance("EC");
+            ECPrivateKey privateKey = (ECPrivateKey) ec.generatePrivate(new PKCS8EncodedKeySpec(der));
+            if (privateKey.getParams().getCurve().getField().getFieldSize() != 256) {
+                throw new IllegalArgumentException("jwt.signing-key: ES256 needs a P-256 key");
+            }
+            ECNamedCurveParameterSpec p256 = ECNamedCurveTable.getParameterSpec("secp256r1");
+            var q = p256.getG().multiply(privateKey.getS()).normalize();
+            var publicKey = ec.generatePublic(new ECPublicKeySpec(
+                    new ECPoint(
+                            q.getAffineXCoord().toBigInteger(),
+                            q.getAffineYCoord().toBigInteger()),
+                    privateKey.getParams()));
+            return new KeyPair(publicKey, privateKey);
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw new IllegalArgumentException("jwt.signing-key: not a readable EC private key", e);
+        }
+    }
+}
