@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.Http;
 import dev.restauth.TestUsers;
+import dev.restauth.jwt.control.RefreshTokenStore;
 import dev.restauth.jwt.control.SigningKeys;
 import dev.restauth.jwt.control.TokenCodec;
 import dev.restauth.platform.control.Migrations;
@@ -84,6 +85,9 @@ class InContainerIT {
 
     @Inject
     SigningKeys signingKeys;
+
+    @Inject
+    RefreshTokenStore refreshTokens;
 
     @Inject
     Event<SchemaReady> schemaReady;
@@ -259,6 +263,21 @@ class InContainerIT {
                 200,
                 Http.send(self.resolve("/"), "GET", "/api/hello/", null, null, "Authorization", "Bearer " + after)
                         .statusCode());
+    }
+
+    @Test
+    void expiredRefreshRowsArePurged() throws Exception {
+        String username = "purge-" + UUID.randomUUID().toString().substring(0, 8);
+        long userId = users.persist(new User(username, "hash", List.of(), Instant.now()));
+        UUID family = UUID.randomUUID();
+        Instant past = Instant.now().minusSeconds(7200);
+        refreshTokens.startFamily(family, userId, past);
+        refreshTokens.record("expired-" + family, family, userId, past, past.plusSeconds(60));
+
+        refreshTokens.purgeExpired(Instant.now());
+
+        assertTrue(refreshTokens.find("expired-" + family).isEmpty());
+        assertTrue(refreshTokens.isFamilyRevoked(family), "an emptied family is gone too");
     }
 
     @Test

@@ -271,6 +271,7 @@ class JwtIT {
                 "Bearer " + pair.access());
         assertEquals(200, changed.statusCode(), changed.body());
         assertBearerRejected(hello(pair.access()), "Token is blacklisted");
+        assertTokenNotValid(post("/api/token/refresh/", field("refresh", pair.refresh())), "Token is blacklisted");
 
         var renewed = login(new TestUsers.Credentials(user.username(), "another long secret"));
         Http.send(
