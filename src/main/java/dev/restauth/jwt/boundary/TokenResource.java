@@ -9,7 +9,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,74 +40,39 @@ public class TokenResource {
     @POST
     @PermitAll
     @IgnoresCredentials
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     public Response obtain(Credentials credentials) {
         return noStore(tokens.obtain(credentials));
-    }
-
-    @POST
-    @PermitAll
-    @IgnoresCredentials
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response obtainForm(@FormParam("username") String username, @FormParam("password") String password) {
-        return obtain(new Credentials(username, password));
     }
 
     @POST
     @Path("refresh/")
     @PermitAll
     @IgnoresCredentials
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     public Response refresh(Refresh body) {
         TokenPair pair = tokens.refresh(body == null ? null : body.refresh());
         return noStore(pair.refresh() == null ? new Access(pair.access()) : pair);
     }
 
     @POST
-    @Path("refresh/")
-    @PermitAll
-    @IgnoresCredentials
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response refreshForm(@FormParam("refresh") String refresh) {
-        return refresh(new Refresh(refresh));
-    }
-
-    @POST
     @Path("verify/")
     @PermitAll
     @IgnoresCredentials
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     public Response verify(Verify body) {
         tokens.verify(body == null ? null : body.token());
         return noStore(Map.of());
     }
 
     @POST
-    @Path("verify/")
-    @PermitAll
-    @IgnoresCredentials
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response verifyForm(@FormParam("token") String token) {
-        return verify(new Verify(token));
-    }
-
-    @POST
     @Path("blacklist/")
     @PermitAll
     @IgnoresCredentials
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     public Response blacklist(Refresh body) {
         tokens.blacklist(body == null ? null : body.refresh());
         return noStore(Map.of());
-    }
-
-    @POST
-    @Path("blacklist/")
-    @PermitAll
-    @IgnoresCredentials
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response blacklistForm(@FormParam("refresh") String refresh) {
-        return blacklist(new Refresh(refresh));
     }
 
     @POST

@@ -138,6 +138,31 @@ class JwtIT {
     }
 
     @Test
+    void refreshVerifyAndBlacklistAcceptFormBodiesToo() {
+        var pair = login(TestUsers.create());
+        var refreshed = Http.send(
+                "POST", "/api/token/refresh/", "application/x-www-form-urlencoded", "refresh=" + pair.refresh());
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        String refresh = Http.json(refreshed).getString("refresh");
+        assertEquals(
+                200,
+                Http.send("POST", "/api/token/verify/", "application/x-www-form-urlencoded", "token=" + refresh)
+                        .statusCode());
+        assertEquals(
+                200,
+                Http.send("POST", "/api/token/blacklist/", "application/x-www-form-urlencoded", "refresh=" + refresh)
+                        .statusCode());
+    }
+
+    @Test
+    void malformedFormBodiesAre400() {
+        assertJsonError(
+                Http.send("POST", "/api/token/", "application/x-www-form-urlencoded", "username=%zz&password=%"),
+                400,
+                "Malformed request.");
+    }
+
+    @Test
     void wrongCredentialsAre401NoActiveAccount() {
         var user = TestUsers.create();
         var response = post("/api/token/", "{\"username\":\"" + user.username() + "\",\"password\":\"wrong\"}");
