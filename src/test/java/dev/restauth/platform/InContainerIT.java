@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.Http;
 import dev.restauth.TestUsers;
+import dev.restauth.apitokens.control.ApiTokenStore;
+import dev.restauth.apitokens.control.ApiTokens;
+import dev.restauth.apitokens.entity.ApiToken;
 import dev.restauth.jwt.control.RefreshTokenStore;
 import dev.restauth.jwt.control.SigningKeys;
 import dev.restauth.jwt.control.TokenCodec;
@@ -88,6 +91,12 @@ class InContainerIT {
 
     @Inject
     RefreshTokenStore refreshTokens;
+
+    @Inject
+    ApiTokens apiTokens;
+
+    @Inject
+    ApiTokenStore apiTokenStore;
 
     @Inject
     Event<SchemaReady> schemaReady;
@@ -278,6 +287,52 @@ class InContainerIT {
 
         assertTrue(refreshTokens.find("expired-" + family).isEmpty());
         assertTrue(refreshTokens.isFamilyRevoked(family), "an emptied family is gone too");
+    }
+
+    @Test
+    void aLeakedDatabaseRowIsNoKey() {
+        String username = "leak-" + UUID.randomUUID().toString().substring(0, 8);
+        users.persist(new User(username, "hash", List.of(), Instant.now()));
+        User user = users.findByUsername(username);
+        String key = apiTokens.issue(user, "leak", null).token();
+        ApiToken row = apiTokenStore.ofUser(user.id()).get(0);
+
+        assertFalse(row.digest().contains(key), "the key is not in the row");
+        assertTrue(apiTokens.authenticate(key).isPresent());
+        assertTrue(apiTokens.authenticate(row.digest()).isEmpty());
+        assertTrue(apiTokens.authenticate(row.digest().substring(0, 40)).isEmpty());
+        assertTrue(apiTokens
+                .authenticate(key.substring(0, 8) + row.digest().substring(0, 32))
+                .isEmpty());
+    }
+
+    @Test
+    void concurrentFirstUsesWriteLastUsedOnce() throws Exception {
+        String username = "touch-" + UUID.randomUUID().toString().substring(0, 8);
+        users.persist(new User(username, "hash", List.of(), Instant.now()));
+        User user = users.findByUsername(username);
+        apiTokens.issue(user, "touch", null);
+        long tokenId = apiTokenStore.ofUser(user.id()).get(0).id();
+        Instant now = Instant.now();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        var writes = new java.util.concurrent.atomic.AtomicInteger();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int i = 0; i < 10; i++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                if (apiTokenStore.touch(tokenId, now, java.time.Duration.ofMinutes(1))) {
+                    writes.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (var future : done) {
+            future.get();
+        }
+        pool.shutdown();
+        assertEquals(1, writes.get());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.restauth.authentication.boundary;
 
+import dev.restauth.apitokens.control.TokenAuthentication;
 import dev.restauth.authentication.control.AuthorizationHeader;
 import dev.restauth.authentication.control.BasicCredentials;
 import dev.restauth.authentication.control.Schemes;
@@ -50,6 +51,9 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
     BearerAuthentication bearerTokens;
 
     @Inject
+    TokenAuthentication apiTokens;
+
+    @Inject
     PrincipalProducer jsonWebTokens;
 
     @Override
@@ -63,6 +67,9 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
         try {
             if (header.isPresent() && header.get().hasScheme(Schemes.BEARER) && schemes.isEnabled(Schemes.BEARER)) {
                 return bearer(header.get(), request, response, context);
+            }
+            if (header.isPresent() && header.get().hasScheme(Schemes.TOKEN) && schemes.isEnabled(Schemes.TOKEN)) {
+                return token(header.get(), request, response, context);
             }
             if (header.isPresent() && header.get().hasScheme(Schemes.BASIC) && schemes.isEnabled(Schemes.BASIC)) {
                 return basic(header.get(), request, response, context);
@@ -95,6 +102,23 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         // SmallRye's own producer answers @Inject JsonWebToken; it wins over any of ours.
         jsonWebTokens.setJsonWebToken(outcome.token());
+        return login(new CallerPrincipal(outcome.username()), outcome.roles(), context);
+    }
+
+    private AuthenticationStatus token(
+            AuthorizationHeader header,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context) {
+        TokenAuthentication.Outcome outcome = apiTokens.authenticate(header.credentials());
+        if (outcome.failure() != null) {
+            return fail(
+                    AuthenticationFailure.unauthorized(outcome.failure(), schemes.challengeOf(Schemes.TOKEN)),
+                    request,
+                    response,
+                    context);
+        }
+        request.setAttribute(TokenAuthentication.TOKEN_ID, outcome.tokenId());
         return login(new CallerPrincipal(outcome.username()), outcome.roles(), context);
     }
 

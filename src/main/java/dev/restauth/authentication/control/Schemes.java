@@ -17,13 +17,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Schemes {
 
     public static final String BEARER = "Bearer";
+    public static final String TOKEN = "Token";
     public static final String BASIC = "Basic";
 
     private static final Map<String, String> CHALLENGES =
-            Map.of(BEARER, "Bearer realm=\"api\"", BASIC, BasicCredentials.CHALLENGE);
+            Map.of(BEARER, "Bearer realm=\"api\"", TOKEN, "Token", BASIC, BasicCredentials.CHALLENGE);
 
     @Inject
-    @ConfigProperty(name = "authentication.schemes", defaultValue = "Bearer,Basic")
+    @ConfigProperty(name = "authentication.schemes", defaultValue = "Bearer,Token,Basic")
     List<String> configured;
 
     private List<String> enabled;

@@ -10,6 +10,7 @@ import dev.restauth.users.control.UserStore;
 import dev.restauth.users.entity.TokensRevoked;
 import dev.restauth.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
@@ -46,6 +47,9 @@ public class Tokens {
 
     @Inject
     JwtSettings settings;
+
+    @Inject
+    Event<TokensRevoked> tokensRevoked;
 
     @Inject
     Clock clock;
@@ -138,7 +142,7 @@ public class Tokens {
         Instant now = clock.instant();
         users.update(username, user -> user.revokeTokens(now)).ifPresent(user -> {
             statusCache.evict(user.id());
-            refreshTokens.revokeAllFamilies(user.id(), now);
+            tokensRevoked.fire(new TokensRevoked(user.id(), TokensRevoked.Reason.LOGOUT_ALL));
         });
     }
 

@@ -1,5 +1,7 @@
 package dev.restauth.users.boundary;
 
+import dev.restauth.apitokens.boundary.UserTokensResource;
+import dev.restauth.apitokens.control.ApiTokens;
 import dev.restauth.authentication.entity.Roles;
 import dev.restauth.users.control.Users;
 import dev.restauth.users.entity.CreatedUser;
@@ -36,6 +38,9 @@ public class UsersResource {
     @Inject
     Users users;
 
+    @Inject
+    ApiTokens apiTokens;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewUser request, @Context UriInfo uri) {
@@ -66,6 +71,12 @@ public class UsersResource {
     public Message changePassword(PasswordChange change, @Context SecurityContext caller) {
         users.changePassword(caller.getUserPrincipal().getName(), change);
         return new Message("New password has been saved.");
+    }
+
+    /** The user's API tokens (admin): list, revoke, create or reset, import a DRF key. */
+    @Path("{username}/")
+    public UserTokensResource tokens(@PathParam("username") String username) {
+        return new UserTokensResource(apiTokens, users.find(username));
     }
 
     @GET

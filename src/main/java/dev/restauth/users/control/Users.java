@@ -108,7 +108,7 @@ public class Users {
                 .orElseThrow(NotFoundException::new);
         statusCache.evict(changed.id());
         if (Boolean.FALSE.equals(given.active())) {
-            tokensRevoked.fire(new TokensRevoked(changed.id()));
+            tokensRevoked.fire(new TokensRevoked(changed.id(), TokensRevoked.Reason.DEACTIVATED));
         }
         return changed;
     }
@@ -117,7 +117,7 @@ public class Users {
         User removed = find(username);
         store.remove(username);
         statusCache.evict(removed.id());
-        tokensRevoked.fire(new TokensRevoked(removed.id()));
+        tokensRevoked.fire(new TokensRevoked(removed.id(), TokensRevoked.Reason.REMOVED));
     }
 
     /** The caller proves they know the current password; every token they hold dies with it. */
@@ -140,7 +140,7 @@ public class Users {
         store.update(username, user -> user.changePassword(hash, clock.instant()))
                 .ifPresent(user -> {
                     statusCache.evict(user.id());
-                    tokensRevoked.fire(new TokensRevoked(user.id()));
+                    tokensRevoked.fire(new TokensRevoked(user.id(), TokensRevoked.Reason.PASSWORD_CHANGED));
                 });
     }
 

@@ -1,0 +1,280 @@
+package dev.restauth.apitokens.boundary;
+
+import static dev.restauth.Http.assertJsonError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restauth.Http;
+import dev.restauth.TestUsers;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** DRF's TokenAuthentication and the token endpoints, over HTTP against the running server. */
+class ApiTokensIT {
+
+    static String obtain(TestUsers.Credentials user) {
+        var response = Http.send(
+                "POST",
+                "/api/auth-token/",
+                "application/json",
+                Json.createObjectBuilder()
+                        .add("username", user.username())
+                        .add("password", user.password())
+                        .build()
+                        .toString());
+        assertEquals(200, response.statusCode(), response.body());
+        return Http.json(response).getString("token");
+    }
+
+    static HttpResponse<String> hello(String authorization) {
+        return Http.get("/api/hello/", "Authorization", authorization);
+    }
+
+    static void assertTokenRejected(HttpResponse<String> response, String detail) {
+        assertJsonError(response, 401, detail);
+        assertEquals("Token", response.headers().firstValue("WWW-Authenticate").orElse(null));
+    }
+
+    static HttpResponse<String> asAdmin(String method, String path, String json) {
+        return Http.send(
+                method, path, json == null ? null : "application/json", json, "Authorization", TestUsers.ADMIN.basic());
+    }
+
+    @Test
+    void obtainIssuesADrfShapedKeyEachTime() {
+        var user = TestUsers.create();
+        String first = obtain(user);
+        String second = obtain(user);
+        assertTrue(first.matches("[0-9a-f]{40}"), first);
+        assertNotEquals(first, second, "keys are hashed, so every login issues a new one");
+        assertEquals(200, hello("Token " + first).statusCode());
+        assertEquals(200, hello("Token " + second).statusCode());
+    }
+
+    @Test
+    void obtainAcceptsFormsAndIgnoresTheAuthorizationHeader() {
+        var user = TestUsers.create();
+        var response = Http.send(
+                "POST",
+                "/api/auth-token/",
+                "application/x-www-form-urlencoded",
+                "username=" + user.username() + "&password=" + user.password(),
+                "Authorization",
+                "Token nonsense");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+    }
+
+    @Test
+    void badCredentialsAreDrfsNonFieldError() {
+        var user = TestUsers.create();
+        var response = Http.send(
+                "POST",
+                "/api/auth-token/",
+                "application/json",
+                "{\"username\":\"" + user.username() + "\",\"password\":\"wrong\"}");
+        assertEquals(400, response.statusCode());
+        assertEquals(
+                "Unable to log in with provided credentials.",
+                Http.json(response).getJsonArray("non_field_errors").getString(0));
+        var missing = Http.send("POST", "/api/auth-token/", "application/json", "{}");
+        assertEquals(
+                "This field is required.",
+                Http.json(missing).getJsonArray("username").getString(0));
+    }
+
+    @Test
+    void tokenBearerAndBasicAllWorkOnTheSameResource() {
+        var user = TestUsers.create();
+        String key = obtain(user);
+        var pair = Http.json(Http.send(
+                "POST",
+                "/api/token/",
+                "application/json",
+                "{\"username\":\"" + user.username() + "\",\"password\":\"" + user.password() + "\"}"));
+        for (String authorization :
+                new String[] {"Token " + key, "token " + key, "Bearer " + pair.getString("access"), user.basic()}) {
+            var response = hello(authorization);
+            assertEquals(200, response.statusCode(), authorization + " " + response.body());
+            assertEquals("Hello, " + user.username() + "!", Http.json(response).getString("message"));
+        }
+    }
+
+    @Test
+    void malformedHeadersGetDrfsMessages() {
+        assertTokenRejected(hello("Token"), "Invalid token header. No credentials provided.");
+        assertTokenRejected(hello("Token a b"), "Invalid token header. Token string should not contain spaces.");
+        assertTokenRejected(hello("Token " + "0".repeat(40)), "Invalid token.");
+        assertTokenRejected(
+                hello("Token x' OR '1'='1"), "Invalid token header. Token string should not contain spaces.");
+        assertTokenRejected(Http.get("/api/public/", "Authorization", "Token nope"), "Invalid token.");
+    }
+
+    @Test
+    void nonAsciiKeyBytesAreInvalidCharacters() throws Exception {
+        // java.net.http cannot send such a header; a socket can.
+        try (Socket socket = new Socket(Http.BASE.getHost(), Http.BASE.getPort())) {
+            byte[] request = ("GET /api/hello/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: Token caf")
+                    .getBytes(StandardCharsets.US_ASCII);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().write(new byte[] {(byte) 0xe9});
+            socket.getOutputStream().write("\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
+            assertTrue(
+                    answer.contains("Invalid token header. Token string should not contain invalid characters."),
+                    answer);
+        }
+    }
+
+    @Test
+    void inactiveUsersTokensAreRefusedWithDrfsMessage() {
+        var user = TestUsers.create();
+        String key = obtain(user);
+        asAdmin("PATCH", "/api/users/" + user.username() + "/", "{\"active\":false}");
+        assertTokenRejected(hello("Token " + key), "User inactive or deleted.");
+        asAdmin("PATCH", "/api/users/" + user.username() + "/", "{\"active\":true}");
+        assertEquals(200, hello("Token " + key).statusCode(), "reactivated, as in DRF");
+    }
+
+    @Test
+    void logoutRevokesTheTokenUsed() {
+        var user = TestUsers.create();
+        String key = obtain(user);
+        String other = obtain(user);
+        var out = Http.send("DELETE", "/api/auth-token/", null, null, "Authorization", "Token " + key);
+        assertEquals(204, out.statusCode(), out.body());
+        assertTokenRejected(hello("Token " + key), "Invalid token.");
+        assertEquals(200, hello("Token " + other).statusCode());
+        assertEquals(
+                400,
+                Http.send("DELETE", "/api/auth-token/", null, null, "Authorization", user.basic())
+                        .statusCode());
+    }
+
+    @Test
+    void personalTokensAreListedNamedAndRevocable() {
+        var user = TestUsers.create();
+        var created = Http.send(
+                "POST",
+                "/api/auth-tokens/",
+                "application/json",
+                "{\"name\":\"ci\",\"expires_in\":\"P30D\"}",
+                "Authorization",
+                user.basic());
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject issued = Http.json(created);
+        assertEquals("ci", issued.getString("name"));
+        assertFalse(issued.isNull("expires"));
+        String key = issued.getString("token");
+
+        var listed = Http.jsonArray(Http.get("/api/auth-tokens/", "Authorization", "Token " + key));
+        assertEquals(1, listed.size());
+        assertEquals("ci", listed.getJsonObject(0).getString("name"));
+        assertFalse(listed.toString().contains(key), "the key is never shown again");
+        assertFalse(listed.getJsonObject(0).containsKey("digest"));
+
+        var stranger = TestUsers.create();
+        long id = issued.getJsonNumber("id").longValue();
+        assertEquals(
+                404,
+                Http.send("DELETE", "/api/auth-tokens/" + id + "/", null, null, "Authorization", stranger.basic())
+                        .statusCode());
+        assertEquals(
+                204,
+                Http.send("DELETE", "/api/auth-tokens/" + id + "/", null, null, "Authorization", user.basic())
+                        .statusCode());
+        assertTokenRejected(hello("Token " + key), "Invalid token.");
+    }
+
+    @Test
+    void expiredTokensAreInvalid() throws Exception {
+        var user = TestUsers.create();
+        var created = Http.send(
+                "POST",
+                "/api/auth-tokens/",
+                "application/json",
+                "{\"expires_in\":\"PT1S\"}",
+                "Authorization",
+                user.basic());
+        String key = Http.json(created).getString("token");
+        Thread.sleep(1500);
+        assertTokenRejected(hello("Token " + key), "Invalid token.");
+    }
+
+    @Test
+    void invalidExpiryIsAFieldError() {
+        var user = TestUsers.create();
+        var response = Http.send(
+                "POST",
+                "/api/auth-tokens/",
+                "application/json",
+                "{\"expires_in\":\"soon\"}",
+                "Authorization",
+                user.basic());
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(Http.json(response).containsKey("expires_in"));
+    }
+
+    @Test
+    void adminResetsAUsersTokensAsDrfCreateTokenDoes() {
+        var user = TestUsers.create();
+        String old = obtain(user);
+        var reset = asAdmin("POST", "/api/users/" + user.username() + "/auth-token/?reset=true", null);
+        assertEquals(201, reset.statusCode(), reset.body());
+        assertTokenRejected(hello("Token " + old), "Invalid token.");
+        assertEquals(200, hello("Token " + Http.json(reset).getString("token")).statusCode());
+
+        var listed = asAdmin("GET", "/api/users/" + user.username() + "/auth-tokens/", null);
+        assertEquals(1, Http.jsonArray(listed).size());
+        assertEquals(
+                200, asAdmin("GET", "/api/users/" + user.username() + "/", null).statusCode(), "users API intact");
+    }
+
+    @Test
+    void anImportedDrfKeyKeepsWorking() {
+        var user = TestUsers.create();
+        String drfKey = java.util.UUID.randomUUID().toString().replace("-", "") + "0123abcd";
+        var imported =
+                asAdmin("POST", "/api/users/" + user.username() + "/auth-token/import", "{\"key\":\"" + drfKey + "\"}");
+        assertEquals(201, imported.statusCode(), imported.body());
+        assertFalse(imported.body().contains(drfKey));
+        assertEquals(200, hello("Token " + drfKey).statusCode());
+        var again =
+                asAdmin("POST", "/api/users/" + user.username() + "/auth-token/import", "{\"key\":\"" + drfKey + "\"}");
+        assertEquals(400, again.statusCode());
+        var bad = asAdmin("POST", "/api/users/" + user.username() + "/auth-token/import", "{\"key\":\"short\"}");
+        assertEquals(400, bad.statusCode());
+    }
+
+    @Test
+    void passwordChangeAndLogoutAllRevokeApiTokens() {
+        var user = TestUsers.create();
+        String key = obtain(user);
+        var pair = Http.json(Http.send(
+                "POST",
+                "/api/token/",
+                "application/json",
+                "{\"username\":\"" + user.username() + "\",\"password\":\"" + user.password() + "\"}"));
+        var out = Http.send(
+                "POST", "/api/token/logout-all/", null, null, "Authorization", "Bearer " + pair.getString("access"));
+        assertEquals(200, out.statusCode(), out.body());
+        assertTokenRejected(hello("Token " + key), "Invalid token.");
+
+        String second = obtain(user);
+        Http.send(
+                "POST",
+                "/api/users/me/password/",
+                "application/json",
+                "{\"old_password\":\"" + user.password() + "\",\"new_password\":\"a different secret\"}",
+                "Authorization",
+                "Token " + second);
+        assertTokenRejected(hello("Token " + second), "Invalid token.");
+    }
+}
