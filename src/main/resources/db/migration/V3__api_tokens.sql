@@ -3,7 +3,9 @@
 -- it, so a copy of this table cannot be used to authenticate.
 CREATE TABLE api_tokens (
     id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    user_id      BIGINT       NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    -- No foreign key on purpose: a deleted user's tokens stay, answering DRF's "User inactive or
+    -- deleted." rather than "Invalid token.", until the user's row is gone for good.
+    user_id      BIGINT       NOT NULL,
     name         VARCHAR(100) NOT NULL,
     selector     VARCHAR(16)  NOT NULL,
     digest       VARCHAR(64)  NOT NULL,

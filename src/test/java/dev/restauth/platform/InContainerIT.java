@@ -3,6 +3,7 @@ package dev.restauth.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.Http;
@@ -18,6 +19,7 @@ import dev.restauth.platform.control.SchemaReady;
 import dev.restauth.users.control.Passwords;
 import dev.restauth.users.control.UserIdentityStore;
 import dev.restauth.users.entity.User;
+import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -287,6 +289,33 @@ class InContainerIT {
 
         assertTrue(refreshTokens.find("expired-" + family).isEmpty());
         assertTrue(refreshTokens.isFamilyRevoked(family), "an emptied family is gone too");
+    }
+
+    @Test
+    void ourKeyWithAnotherIssuerOrAudienceIsRefused() throws Exception {
+        var keys = signingKeys.current();
+        long now = Instant.now().getEpochSecond();
+        for (String[] issuerAndAudience :
+                new String[][] {{"restauth-evil", "restauth"}, {"restauth", "other-api"}, {"restauthx", "restauth"}}) {
+            String token = Jwt.claims()
+                    .issuer(issuerAndAudience[0])
+                    .audience(issuerAndAudience[1])
+                    .subject("1")
+                    .upn("someone")
+                    .claim("token_type", "access")
+                    .claim("jti", codec.newJti())
+                    .claim("user_id", "1")
+                    .issuedAt(now)
+                    .expiresAt(now + 300)
+                    .jws()
+                    .keyId(keys.kid())
+                    .header("typ", "at+jwt")
+                    .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256)
+                    .sign(keys.signingKey());
+            TokenCodec.Rejected rejected =
+                    assertThrows(TokenCodec.Rejected.class, () -> codec.verify(token, TokenCodec.ACCESS));
+            assertEquals("Token is invalid", rejected.getMessage());
+        }
     }
 
     @Test

@@ -141,6 +141,10 @@ class ApiTokensIT {
         assertTokenRejected(hello("Token " + key), "User inactive or deleted.");
         asAdmin("PATCH", "/api/users/" + user.username() + "/", "{\"active\":true}");
         assertEquals(200, hello("Token " + key).statusCode(), "reactivated, as in DRF");
+        assertEquals(
+                204,
+                asAdmin("DELETE", "/api/users/" + user.username() + "/", null).statusCode());
+        assertTokenRejected(hello("Token " + key), "User inactive or deleted.");
     }
 
     @Test
