@@ -29,6 +29,21 @@ public final class TestUsers {
 
     private TestUsers() {}
 
+    /** A JWT pair from {@code POST /api/token/}. */
+    public record Pair(String access, String refresh) {}
+
+    public static Pair login(Credentials user) {
+        String body = Json.createObjectBuilder()
+                .add("username", user.username())
+                .add("password", user.password())
+                .build()
+                .toString();
+        var response = Http.send("POST", "/api/token/", "application/json", body);
+        assertEquals(200, response.statusCode(), response.body());
+        return new Pair(
+                Http.json(response).getString("access"), Http.json(response).getString("refresh"));
+    }
+
     public static String uniqueName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 13);
     }

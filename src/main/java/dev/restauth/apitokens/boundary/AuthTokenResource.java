@@ -6,6 +6,7 @@ import dev.restauth.apitokens.entity.TokenLogin;
 import dev.restauth.authentication.boundary.IgnoresCredentials;
 import dev.restauth.authentication.entity.Roles;
 import dev.restauth.errors.control.FieldErrors;
+import dev.restauth.platform.boundary.NoStore;
 import dev.restauth.users.control.UserIdentityStore;
 import dev.restauth.users.control.Users;
 import dev.restauth.users.entity.User;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -61,18 +61,15 @@ public class AuthTokenResource {
     public Response obtain(TokenLogin login) {
         TokenLogin given = login == null ? new TokenLogin(null, null, null) : login;
         Map<String, List<String>> errors = new LinkedHashMap<>();
-        required("username", given.username(), errors);
-        required("password", given.password(), errors);
+        FieldErrors.requireText("username", given.username(), errors);
+        FieldErrors.requireText("password", given.password(), errors);
         if (!errors.isEmpty()) {
             throw new FieldErrors(errors);
         }
         User user = identityStore
                 .authenticate(given.username(), given.password().toCharArray())
                 .orElseThrow(() -> FieldErrors.of(FieldErrors.NON_FIELD, UNABLE_TO_LOG_IN));
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.ok(new Key(tokens.issue(user, given.name(), null).token()))
-                .cacheControl(noStore)
+        return NoStore.ok(new Key(tokens.issue(user, given.name(), null).token()))
                 .build();
     }
 
@@ -85,13 +82,5 @@ public class AuthTokenResource {
         }
         tokens.revoke(users.find(caller.getUserPrincipal().getName()), tokenId);
         return Response.noContent().build();
-    }
-
-    private static void required(String field, String value, Map<String, List<String>> errors) {
-        if (value == null) {
-            errors.put(field, List.of(FieldErrors.REQUIRED));
-        } else if (value.isEmpty()) {
-            errors.put(field, List.of(FieldErrors.BLANK));
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.restauth.apitokens.entity.IssuedToken;
 import dev.restauth.apitokens.entity.NewToken;
 import dev.restauth.apitokens.entity.TokenView;
 import dev.restauth.authentication.entity.Roles;
+import dev.restauth.platform.boundary.NoStore;
 import dev.restauth.users.control.Users;
 import dev.restauth.users.entity.User;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -62,11 +62,6 @@ public class AuthTokensResource {
     }
 
     static Response created(IssuedToken token) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.status(Response.Status.CREATED)
-                .entity(token)
-                .cacheControl(noStore)
-                .build();
+        return NoStore.created(token).build();
     }
 }

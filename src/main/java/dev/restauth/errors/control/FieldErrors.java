@@ -27,6 +27,15 @@ public class FieldErrors extends WebApplicationException {
         return new FieldErrors(Map.of(field, List.of(message)));
     }
 
+    /** DRF's messages for a text field that is missing or empty; adds nothing when it is set. */
+    public static void requireText(String field, String value, Map<String, List<String>> errors) {
+        if (value == null) {
+            errors.put(field, List.of(REQUIRED));
+        } else if (value.isEmpty()) {
+            errors.put(field, List.of(BLANK));
+        }
+    }
+
     public Map<String, List<String>> errors() {
         return errors;
     }

@@ -5,6 +5,7 @@ import dev.restauth.authentication.entity.Roles;
 import dev.restauth.jwt.control.Tokens;
 import dev.restauth.jwt.entity.Credentials;
 import dev.restauth.jwt.entity.TokenPair;
+import dev.restauth.platform.boundary.NoStore;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -84,8 +84,6 @@ public class TokenResource {
     }
 
     private static Response noStore(Object entity) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.ok(entity).cacheControl(noStore).build();
+        return NoStore.ok(entity).build();
     }
 }

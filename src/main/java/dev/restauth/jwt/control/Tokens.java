@@ -58,8 +58,8 @@ public class Tokens {
     public TokenPair obtain(Credentials credentials) {
         Credentials given = credentials == null ? new Credentials(null, null) : credentials;
         Map<String, List<String>> errors = new LinkedHashMap<>();
-        required("username", given.username(), errors);
-        required("password", given.password(), errors);
+        FieldErrors.requireText("username", given.username(), errors);
+        FieldErrors.requireText("password", given.password(), errors);
         if (!errors.isEmpty()) {
             throw new FieldErrors(errors);
         }
@@ -193,13 +193,5 @@ public class Tokens {
             return Optional.empty();
         }
         return users.findById(userId).filter(User::isActive);
-    }
-
-    private static void required(String field, String value, Map<String, List<String>> errors) {
-        if (value == null) {
-            errors.put(field, List.of(FieldErrors.REQUIRED));
-        } else if (value.isEmpty()) {
-            errors.put(field, List.of(FieldErrors.BLANK));
-        }
     }
 }

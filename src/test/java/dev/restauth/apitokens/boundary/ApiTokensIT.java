@@ -93,13 +93,9 @@ class ApiTokensIT {
     void tokenBearerAndBasicAllWorkOnTheSameResource() {
         var user = TestUsers.create();
         String key = obtain(user);
-        var pair = Http.json(Http.send(
-                "POST",
-                "/api/token/",
-                "application/json",
-                "{\"username\":\"" + user.username() + "\",\"password\":\"" + user.password() + "\"}"));
+        var pair = TestUsers.login(user);
         for (String authorization :
-                new String[] {"Token " + key, "token " + key, "Bearer " + pair.getString("access"), user.basic()}) {
+                new String[] {"Token " + key, "token " + key, "Bearer " + pair.access(), user.basic()}) {
             var response = hello(authorization);
             assertEquals(200, response.statusCode(), authorization + " " + response.body());
             assertEquals("Hello, " + user.username() + "!", Http.json(response).getString("message"));
@@ -261,13 +257,8 @@ class ApiTokensIT {
     void passwordChangeAndLogoutAllRevokeApiTokens() {
         var user = TestUsers.create();
         String key = obtain(user);
-        var pair = Http.json(Http.send(
-                "POST",
-                "/api/token/",
-                "application/json",
-                "{\"username\":\"" + user.username() + "\",\"password\":\"" + user.password() + "\"}"));
-        var out = Http.send(
-                "POST", "/api/token/logout-all/", null, null, "Authorization", "Bearer " + pair.getString("access"));
+        var pair = TestUsers.login(user);
+        var out = Http.send("POST", "/api/token/logout-all/", null, null, "Authorization", "Bearer " + pair.access());
         assertEquals(200, out.statusCode(), out.body());
         assertTokenRejected(hello("Token " + key), "Invalid token.");
 

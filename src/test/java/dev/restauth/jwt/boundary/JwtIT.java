@@ -39,27 +39,12 @@ class JwtIT {
 
     static final String BEARER_CHALLENGE = "Bearer realm=\"api\"";
 
-    record Pair(String access, String refresh) {}
-
     static HttpResponse<String> post(String path, String json) {
         return Http.send("POST", path, "application/json", json);
     }
 
     static String field(String name, String value) {
         return Json.createObjectBuilder().add(name, value).build().toString();
-    }
-
-    static Pair login(TestUsers.Credentials user) {
-        var response = post(
-                "/api/token/",
-                Json.createObjectBuilder()
-                        .add("username", user.username())
-                        .add("password", user.password())
-                        .build()
-                        .toString());
-        assertEquals(200, response.statusCode(), response.body());
-        JsonObject body = Http.json(response);
-        return new Pair(body.getString("access"), body.getString("refresh"));
     }
 
     static JsonObject part(String jwt, int index) {
@@ -139,7 +124,7 @@ class JwtIT {
 
     @Test
     void refreshVerifyAndBlacklistAcceptFormBodiesToo() {
-        var pair = login(TestUsers.create());
+        var pair = TestUsers.login(TestUsers.create());
         var refreshed = Http.send(
                 "POST", "/api/token/refresh/", "application/x-www-form-urlencoded", "refresh=" + pair.refresh());
         assertEquals(200, refreshed.statusCode(), refreshed.body());
@@ -187,7 +172,7 @@ class JwtIT {
     @Test
     void accessTokenAuthenticatesAsBearer() {
         var user = TestUsers.create();
-        var response = hello(login(user).access());
+        var response = hello(TestUsers.login(user).access());
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("Hello, " + user.username() + "!", Http.json(response).getString("message"));
     }
@@ -199,26 +184,31 @@ class JwtIT {
                 Http.get(
                                 "/api/admin/",
                                 "Authorization",
-                                "Bearer " + login(TestUsers.create("admin")).access())
+                                "Bearer "
+                                        + TestUsers.login(TestUsers.create("admin"))
+                                                .access())
                         .statusCode());
         var staff = Http.get(
                 "/api/admin/",
                 "Authorization",
-                "Bearer " + login(TestUsers.create("staff")).access());
+                "Bearer " + TestUsers.login(TestUsers.create("staff")).access());
         assertJsonError(staff, 403, "You do not have permission to perform this action.");
     }
 
     @Test
     void refreshTokenIsNotAnAccessToken() {
         var user = TestUsers.create();
-        assertBearerRejected(hello(login(user).refresh()), "Token has wrong type");
+        assertBearerRejected(hello(TestUsers.login(user).refresh()), "Token has wrong type");
         assertTokenNotValid(
-                post("/api/token/refresh/", field("refresh", login(user).access())), "Token has wrong type");
+                post(
+                        "/api/token/refresh/",
+                        field("refresh", TestUsers.login(user).access())),
+                "Token has wrong type");
     }
 
     @Test
     void refreshRotatesAndAReusedTokenRevokesTheFamily() {
-        var first = login(TestUsers.create());
+        var first = TestUsers.login(TestUsers.create());
         var rotated = post("/api/token/refresh/", field("refresh", first.refresh()));
         assertEquals(200, rotated.statusCode(), rotated.body());
         String second = Http.json(rotated).getString("refresh");
@@ -231,7 +221,7 @@ class JwtIT {
 
     @Test
     void parallelRefreshesOfOneTokenHaveOneWinner() throws Exception {
-        var pair = login(TestUsers.create());
+        var pair = TestUsers.login(TestUsers.create());
         int threads = 20;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
@@ -256,7 +246,7 @@ class JwtIT {
 
     @Test
     void verifyAcceptsLiveTokensAndRefusesBlacklistedOnes() {
-        var pair = login(TestUsers.create());
+        var pair = TestUsers.login(TestUsers.create());
         var verified = post("/api/token/verify/", field("token", pair.access()));
         assertEquals(200, verified.statusCode(), verified.body());
         assertEquals("{}", verified.body());
@@ -274,19 +264,19 @@ class JwtIT {
     @Test
     void logoutAllKillsAccessAndRefreshTokens() {
         var user = TestUsers.create();
-        var pair = login(user);
+        var pair = TestUsers.login(user);
         var out = Http.send("POST", "/api/token/logout-all/", null, null, "Authorization", "Bearer " + pair.access());
         assertEquals(200, out.statusCode(), out.body());
 
         assertBearerRejected(hello(pair.access()), "Token is blacklisted");
         assertTokenNotValid(post("/api/token/refresh/", field("refresh", pair.refresh())), "Token is blacklisted");
-        assertEquals(200, hello(login(user).access()).statusCode(), "a new login works at once");
+        assertEquals(200, hello(TestUsers.login(user).access()).statusCode(), "a new login works at once");
     }
 
     @Test
     void passwordChangeAndDeactivationEndAccessTokens() {
         var user = TestUsers.create();
-        var pair = login(user);
+        var pair = TestUsers.login(user);
         var changed = Http.send(
                 "POST",
                 "/api/users/me/password/",
@@ -298,7 +288,7 @@ class JwtIT {
         assertBearerRejected(hello(pair.access()), "Token is blacklisted");
         assertTokenNotValid(post("/api/token/refresh/", field("refresh", pair.refresh())), "Token is blacklisted");
 
-        var renewed = login(new TestUsers.Credentials(user.username(), "another long secret"));
+        var renewed = TestUsers.login(new TestUsers.Credentials(user.username(), "another long secret"));
         Http.send(
                 "PATCH",
                 "/api/users/" + user.username() + "/",
@@ -313,7 +303,7 @@ class JwtIT {
 
     @Test
     void forgedAndMalformedTokensAre401() {
-        String access = login(TestUsers.create("admin")).access();
+        String access = TestUsers.login(TestUsers.create("admin")).access();
         String[] parts = access.split("\\.");
         String none = Base64.getUrlEncoder()
                 .withoutPadding()
@@ -340,7 +330,7 @@ class JwtIT {
 
     @Test
     void jwksVerifiesOurTokensWithAnIndependentImplementation() throws Exception {
-        String access = login(TestUsers.create()).access();
+        String access = TestUsers.login(TestUsers.create()).access();
         var jwks = Http.json(Http.get("/.well-known/jwks.json"));
         String kid = part(access, 0).getString("kid");
         JsonObject key = jwks.getJsonArray("keys").stream()
@@ -386,7 +376,7 @@ class JwtIT {
 
     @Test
     void tokensSignedWithAnotherKeyAreRefusedWhateverTheHeaderSays() throws Exception {
-        String access = login(TestUsers.create()).access();
+        String access = TestUsers.login(TestUsers.create()).access();
         JsonObject header = part(access, 0);
         JsonObject claims = part(access, 1);
         String attackerJwk = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"AAAA\",\"y\":\"AAAA\"}";
@@ -407,7 +397,7 @@ class JwtIT {
 
     @Test
     void hs256SignedWithOurPublicKeyIsRefused() throws Exception {
-        String access = login(TestUsers.create()).access();
+        String access = TestUsers.login(TestUsers.create()).access();
         String jwks = Http.get("/.well-known/jwks.json").body();
         JsonObject header =
                 Json.createObjectBuilder(part(access, 0)).add("alg", "HS256").build();
@@ -433,7 +423,7 @@ class JwtIT {
     @Test
     void psychicSignatureIsRefused() {
         // CVE-2022-21449: an ECDSA signature of r = s = 0.
-        String access = login(TestUsers.create()).access();
+        String access = TestUsers.login(TestUsers.create()).access();
         String[] parts = access.split("\\.");
         String zeros = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[64]);
         assertBearerRejected(hello(parts[0] + "." + parts[1] + "." + zeros), "Token is invalid");
@@ -442,7 +432,7 @@ class JwtIT {
     @Test
     void deletedUsersTokensAreRefused() {
         var user = TestUsers.create();
-        String access = login(user).access();
+        String access = TestUsers.login(user).access();
         var deleted = Http.send(
                 "DELETE", "/api/users/" + user.username() + "/", null, null, "Authorization", TestUsers.ADMIN.basic());
         assertEquals(204, deleted.statusCode());
