@@ -9,6 +9,7 @@ import dev.restauth.authentication.entity.Roles;
 import dev.restauth.errors.control.DefaultMessages;
 import dev.restauth.errors.entity.PendingError;
 import dev.restauth.jwt.control.BearerAuthentication;
+import dev.restauth.platform.control.DatabaseFailures;
 import io.smallrye.jwt.auth.cdi.PrincipalProducer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,7 +79,11 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
         } catch (RuntimeException unavailable) {
             // Never let a failure to check credentials pass as "anonymous" or surface as Liberty's
             // bare 403: the caller's credentials may be fine, so this is the server's fault.
-            LOG.log(Level.ERROR, "Could not check the request's credentials", unavailable);
+            if (DatabaseFailures.isUnavailable(unavailable)) {
+                LOG.log(Level.WARNING, "PostgreSQL is unreachable; answering 503: {0}", unavailable.getMessage());
+            } else {
+                LOG.log(Level.ERROR, "Could not check the request's credentials", unavailable);
+            }
             return fail(
                     AuthenticationFailure.unavailable(DefaultMessages.forStatus(503, null, null)),
                     request,

@@ -9,8 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -55,7 +53,7 @@ public class Migrations {
         try {
             migrate();
         } catch (RuntimeException e) {
-            if (isConnectionFailure(e)) {
+            if (DatabaseFailures.isUnavailable(e)) {
                 LOG.log(
                         Level.WARNING,
                         "PostgreSQL is unreachable ({0}); retrying the schema migrations in {1}",
@@ -88,21 +86,6 @@ public class Migrations {
                 result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                 result.migrationsExecuted);
         schemaReady.fire(new SchemaReady());
-    }
-
-    /** SQLState class 08 is "connection exception"; pgJDBC also reports refused connections so. */
-    static boolean isConnectionFailure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof java.net.ConnectException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String rootMessage(Throwable failure) {

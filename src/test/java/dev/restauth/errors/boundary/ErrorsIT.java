@@ -45,6 +45,18 @@ class ErrorsIT {
     }
 
     @Test
+    void everyResponseForbidsContentSniffing() {
+        for (var response : new java.net.http.HttpResponse<?>[] {
+            Http.get("/api/public/"), Http.get("/api/nothing/"), Http.get("/api/hello/"), Http.get("/health/ready")
+        }) {
+            assertEquals(
+                    "nosniff",
+                    response.headers().firstValue("X-Content-Type-Options").orElse(null),
+                    response.uri() + " " + response.statusCode());
+        }
+    }
+
+    @Test
     void responsesDoNotAdvertiseTheServer() {
         var response = Http.get("/api/public/");
         assertFalse(

@@ -8,18 +8,18 @@ import java.sql.SQLException;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 
-class MigrationsTest {
+class DatabaseFailuresTest {
 
     @Test
     void refusedConnectionIsWorthRetrying() {
         var failure = new FlywayException(
                 "Unable to obtain connection", new SQLException("refused", "08001", new ConnectException()));
-        assertTrue(Migrations.isConnectionFailure(failure));
+        assertTrue(DatabaseFailures.isUnavailable(failure));
     }
 
     @Test
     void brokenMigrationIsNotWorthRetrying() {
         var failure = new FlywayException("Validate failed: checksum mismatch", new SQLException("syntax", "42601"));
-        assertFalse(Migrations.isConnectionFailure(failure));
+        assertFalse(DatabaseFailures.isUnavailable(failure));
     }
 }
