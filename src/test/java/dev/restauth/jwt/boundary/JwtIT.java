@@ -245,6 +245,55 @@ class JwtIT {
     }
 
     @Test
+    void fiftyParallelLoginsAllSucceed() throws Exception {
+        var user = TestUsers.create();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return post(
+                                "/api/token/",
+                                "{\"username\":\"" + user.username() + "\",\"password\":\"" + user.password() + "\"}")
+                        .statusCode();
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> status : statuses) {
+            assertEquals(200, status.get());
+        }
+        pool.shutdown();
+    }
+
+    @Test
+    void revokeRacingRefreshLeavesNoUsableRefreshToken() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        for (int round = 0; round < 5; round++) {
+            var pair = TestUsers.login(TestUsers.create());
+            CountDownLatch start = new CountDownLatch(1);
+            Future<HttpResponse<String>> refreshed = pool.submit(() -> {
+                start.await();
+                return post("/api/token/refresh/", field("refresh", pair.refresh()));
+            });
+            Future<HttpResponse<String>> revoked = pool.submit(() -> {
+                start.await();
+                return post("/api/token/blacklist/", field("refresh", pair.refresh()));
+            });
+            start.countDown();
+            assertEquals(200, revoked.get().statusCode(), revoked.get().body());
+            assertTokenNotValid(post("/api/token/refresh/", field("refresh", pair.refresh())), "Token is blacklisted");
+            if (refreshed.get().statusCode() == 200) {
+                String successor = Http.json(refreshed.get()).getString("refresh");
+                assertTokenNotValid(post("/api/token/refresh/", field("refresh", successor)), "Token is blacklisted");
+            } else {
+                assertEquals(401, refreshed.get().statusCode());
+            }
+        }
+        pool.shutdown();
+    }
+
+    @Test
     void verifyAcceptsLiveTokensAndRefusesBlacklistedOnes() {
         var pair = TestUsers.login(TestUsers.create());
         var verified = post("/api/token/verify/", field("token", pair.access()));
