@@ -2,6 +2,8 @@ package dev.restauth.apitokens.control;
 
 import dev.restauth.apitokens.entity.ApiToken;
 import dev.restauth.apitokens.entity.IssuedToken;
+import dev.restauth.audit.control.Audit;
+import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.errors.control.FieldErrors;
 import dev.restauth.users.entity.TokensRevoked;
 import dev.restauth.users.entity.User;
@@ -37,6 +39,9 @@ public class ApiTokens {
     static final int MAX_CACHED = 100_000;
 
     @Inject
+    Audit audit;
+
+    @Inject
     ApiTokenStore store;
 
     @Inject
@@ -68,6 +73,7 @@ public class ApiTokens {
         String key = keys().newKey();
         ApiToken token = store.add(
                 new ApiToken(user.id(), label(name), TokenKeys.selector(key), keys().digest(key), now, expires));
+        audit.record(Type.TOKEN_ISSUED, user.username(), "API token " + token.id());
         return new IssuedToken(token.id(), token.name(), key, token.createdAt(), token.expiresAt());
     }
 
@@ -90,6 +96,7 @@ public class ApiTokens {
                 keys().digest(key),
                 now,
                 null));
+        audit.record(Type.TOKEN_ISSUED, user.username(), "API token " + token.id() + " imported from DRF");
         return new IssuedToken(token.id(), token.name(), null, token.createdAt(), null);
     }
 
@@ -146,6 +153,7 @@ public class ApiTokens {
         token.ifPresent(found -> {
             store.revoke(found.id(), clock.instant());
             forget(found.id());
+            audit.record(Type.TOKEN_REVOKED, user.username(), "API token " + found.id());
         });
         return token.isPresent();
     }

@@ -1,11 +1,14 @@
 package dev.restauth.authentication.boundary;
 
 import dev.restauth.apitokens.control.TokenAuthentication;
+import dev.restauth.audit.control.Audit;
+import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.authentication.control.AuthorizationHeader;
 import dev.restauth.authentication.control.BasicCredentials;
 import dev.restauth.authentication.control.Schemes;
 import dev.restauth.authentication.entity.AuthenticationFailure;
 import dev.restauth.authentication.entity.Roles;
+import dev.restauth.errors.control.ApiError;
 import dev.restauth.errors.control.DefaultMessages;
 import dev.restauth.errors.entity.PendingError;
 import dev.restauth.jwt.control.BearerAuthentication;
@@ -57,6 +60,9 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     PrincipalProducer jsonWebTokens;
 
+    @Inject
+    Audit audit;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -76,7 +82,18 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
                 return basic(header.get(), request, response, context);
             }
             return noCredentials(request, response, context);
-        } catch (RuntimeException unavailable) {
+        } catch (RuntimeException failure) {
+            Optional<ApiError> refused = ApiError.in(failure);
+            if (refused.isPresent()) {
+                // Throttled (429) or every password-check slot busy (503): DRF's body and headers.
+                ApiError error = refused.get();
+                return fail(
+                        new AuthenticationFailure(error.status(), error.body(), error.headers()),
+                        request,
+                        response,
+                        context);
+            }
+            RuntimeException unavailable = failure;
             // Never let a failure to check credentials pass as "anonymous" or surface as Liberty's
             // bare 403: the caller's credentials may be fine, so this is the server's fault.
             if (DatabaseFailures.isUnavailable(unavailable)) {
@@ -99,6 +116,8 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
             HttpMessageContext context) {
         BearerAuthentication.Outcome outcome = bearerTokens.authenticate(header.credentials());
         if (outcome.failure() != null) {
+            audit.record(
+                    Type.TOKEN_REJECTED, null, "Bearer: " + outcome.failure().detail());
             return fail(
                     AuthenticationFailure.unauthorized(outcome.failure(), schemes.challengeOf(Schemes.BEARER)),
                     request,
@@ -117,6 +136,7 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
             HttpMessageContext context) {
         TokenAuthentication.Outcome outcome = apiTokens.authenticate(header.credentials());
         if (outcome.failure() != null) {
+            audit.record(Type.TOKEN_REJECTED, null, "Token: " + outcome.failure());
             return fail(
                     AuthenticationFailure.unauthorized(outcome.failure(), schemes.challengeOf(Schemes.TOKEN)),
                     request,

@@ -9,30 +9,29 @@ import java.util.Map;
  * writes the response: the mechanism itself (protected resources) or the JAX-RS filter (public
  * ones).
  *
- * @param challenge the {@code WWW-Authenticate} value, or null where none is due
+ * @param headers what the response must carry: {@code WWW-Authenticate} for a 401, {@code
+ *     Retry-After} for a 429 or 503
  */
-public record AuthenticationFailure(int status, ErrorBody body, String challenge) implements PendingError {
+public record AuthenticationFailure(int status, ErrorBody body, Map<String, String> headers) implements PendingError {
 
     /** Seconds a client should wait before retrying when the server could not check credentials. */
     static final String RETRY_AFTER_SECONDS = "5";
 
+    public AuthenticationFailure {
+        headers = Map.copyOf(headers);
+    }
+
+    /** DRF's 401: the challenge names the scheme the client should use. */
     public static AuthenticationFailure unauthorized(String detail, String challenge) {
-        return new AuthenticationFailure(401, new ErrorBody(detail), challenge);
+        return unauthorized(new ErrorBody(detail), challenge);
     }
 
     public static AuthenticationFailure unauthorized(ErrorBody body, String challenge) {
-        return new AuthenticationFailure(401, body, challenge);
+        return new AuthenticationFailure(401, body, Map.of("WWW-Authenticate", challenge));
     }
 
+    /** The credentials could not be checked (the database is down): the client should retry. */
     public static AuthenticationFailure unavailable(String detail) {
-        return new AuthenticationFailure(503, new ErrorBody(detail), null);
-    }
-
-    @Override
-    public Map<String, String> headers() {
-        if (challenge != null) {
-            return Map.of("WWW-Authenticate", challenge);
-        }
-        return status == 503 ? Map.of("Retry-After", RETRY_AFTER_SECONDS) : Map.of();
+        return new AuthenticationFailure(503, new ErrorBody(detail), Map.of("Retry-After", RETRY_AFTER_SECONDS));
     }
 }

@@ -12,9 +12,8 @@ public class ApiErrorMapper implements ExceptionMapper<ApiError> {
 
     @Override
     public Response toResponse(ApiError error) {
-        Response.ResponseBuilder response = Response.status(error.getResponse().getStatus())
-                .entity(error.body())
-                .type(MediaType.APPLICATION_JSON_TYPE);
+        Response.ResponseBuilder response =
+                Response.status(error.status()).entity(error.body()).type(MediaType.APPLICATION_JSON_TYPE);
         error.headers().forEach(response::header);
         return response.build();
     }

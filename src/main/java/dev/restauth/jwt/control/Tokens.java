@@ -1,5 +1,7 @@
 package dev.restauth.jwt.control;
 
+import dev.restauth.audit.control.Audit;
+import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.errors.control.FieldErrors;
 import dev.restauth.jwt.entity.Credentials;
 import dev.restauth.jwt.entity.RefreshToken;
@@ -13,8 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,8 +27,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** SimpleJWT's token operations: obtain, refresh (with rotation), verify, blacklist, logout-all. */
 @ApplicationScoped
 public class Tokens {
-
-    private static final Logger LOG = System.getLogger(Tokens.class.getName());
 
     @Inject
     TokenCodec codec;
@@ -52,6 +50,9 @@ public class Tokens {
     Event<TokensRevoked> tokensRevoked;
 
     @Inject
+    Audit audit;
+
+    @Inject
     Clock clock;
 
     /** A login: a new refresh family and its first pair. */
@@ -70,6 +71,7 @@ public class Tokens {
         users.update(user.username(), found -> found.recordLogin(now));
         UUID family = UUID.randomUUID();
         refreshTokens.startFamily(family, user.id(), now);
+        audit.record(Type.TOKEN_ISSUED, user.username(), "JWT pair, refresh family " + family);
         return issue(user, family, now, true);
     }
 
@@ -96,14 +98,14 @@ public class Tokens {
             RefreshToken current = refreshTokens.find(jti).orElseThrow();
             if (current.isRotated() && !current.isBlacklisted()) {
                 refreshTokens.revokeFamily(current.familyId(), now);
-                LOG.log(
-                        Level.WARNING,
-                        "Security event: reuse of a rotated refresh token; family {0} of user {1} revoked",
-                        current.familyId(),
-                        user.username());
+                audit.record(
+                        Type.REFRESH_REUSE_DETECTED,
+                        user.username(),
+                        "a rotated refresh token came back; refresh family " + current.familyId() + " revoked");
             }
             throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
         }
+        audit.record(Type.TOKEN_REFRESHED, user.username(), "refresh family " + row.familyId());
         return issue(user, row.familyId(), now, true);
     }
 
@@ -135,6 +137,10 @@ public class Tokens {
             throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
         }
         refreshTokens.revokeFamily(row.familyId(), now);
+        audit.record(
+                Type.TOKEN_REVOKED,
+                null,
+                "refresh family " + row.familyId() + " of user id " + row.userId() + " blacklisted");
     }
 
     /** Every session of the user ends: refresh families revoked, access tokens below the watermark. */

@@ -48,6 +48,10 @@ public class RefreshToken {
         return familyId;
     }
 
+    public Long userId() {
+        return userId;
+    }
+
     public boolean isRotated() {
         return rotatedAt != null;
     }

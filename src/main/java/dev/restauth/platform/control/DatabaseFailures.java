@@ -7,7 +7,9 @@ import java.sql.SQLTransientConnectionException;
 /**
  * Tells "PostgreSQL cannot be reached" (worth a 503 and a retry) from every other failure.
  * SQLState class 08 is "connection exception"; pgJDBC reports refused connections so, and the
- * pool reports a wait for a free connection as a transient connection exception.
+ * pool reports a wait for a free connection as a transient connection exception. 57P01-57P03
+ * ("admin shutdown", "crash shutdown", "cannot connect now") is what a pooled connection gets
+ * when PostgreSQL stops or is still starting.
  */
 public final class DatabaseFailures {
 
@@ -20,7 +22,7 @@ public final class DatabaseFailures {
             }
             if (cause instanceof SQLException sql
                     && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
         }

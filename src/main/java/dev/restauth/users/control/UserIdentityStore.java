@@ -1,5 +1,9 @@
 package dev.restauth.users.control;
 
+import dev.restauth.audit.control.Audit;
+import dev.restauth.audit.entity.AuditEvent.Type;
+import dev.restauth.throttling.control.LoginThrottle;
+import dev.restauth.throttling.control.Throttled;
 import dev.restauth.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,8 +18,9 @@ import java.util.Optional;
 /**
  * Checks a username and password against the users table, for Basic and for every login
  * endpoint. It keeps the default validation types (validate and provide groups): the container
- * ignores the roles in a validation result from a store that does not also provide groups. Unknown, inactive and wrong-password callers are indistinguishable: same answer,
- * and the same cost, because the first two pay a dummy hash verification.
+ * ignores the roles in a validation result from a store that does not also provide groups.
+ * Unknown, inactive and wrong-password callers are indistinguishable: same answer, and the same
+ * cost, because the first two pay a dummy hash verification.
  */
 @ApplicationScoped
 public class UserIdentityStore implements IdentityStore {
@@ -31,6 +36,15 @@ public class UserIdentityStore implements IdentityStore {
     @Inject
     PasswordRules passwordRules;
 
+    @Inject
+    HashingBulkhead bulkhead;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    Audit audit;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential given)) {
@@ -41,8 +55,32 @@ public class UserIdentityStore implements IdentityStore {
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 
-    /** The active user with this password, upgrading an outdated hash on the way. */
+    /**
+     * The active user with this password, upgrading an outdated hash on the way. Throttled callers
+     * are refused before the password is looked at; every outcome is audited.
+     *
+     * @throws dev.restauth.throttling.control.Throttled while the username or client is throttled
+     */
     public Optional<User> authenticate(String username, char[] password) {
+        return bulkhead.run(() -> {
+            try {
+                throttle.check(username);
+            } catch (Throttled throttled) {
+                audit.record(Type.LOGIN_THROTTLED, username, throttled.getMessage());
+                throw throttled;
+            }
+            Optional<User> user = check(username, password);
+            if (user.isEmpty()) {
+                throttle.failed(username);
+                audit.record(Type.LOGIN_FAILED, username, null);
+            } else {
+                audit.record(Type.LOGIN_SUCCEEDED, username, null);
+            }
+            return user;
+        });
+    }
+
+    private Optional<User> check(String username, char[] password) {
         if (password == null || password.length > passwordRules.maxLength()) {
             // Refused before any lookup, for every username alike: hashing megabytes is a DoS.
             return Optional.empty();

@@ -41,6 +41,9 @@ public class Users {
     PasswordRules passwordRules;
 
     @Inject
+    HashingBulkhead bulkhead;
+
+    @Inject
     UserIdentityStore identityStore;
 
     @Inject
@@ -65,7 +68,7 @@ public class Users {
         if (store.findByUsername(given.username()).isPresent()) {
             throw FieldErrors.of("username", DUPLICATE);
         }
-        String hash = passwords.generate(given.password().toCharArray());
+        String hash = bulkhead.run(() -> passwords.generate(given.password().toCharArray()));
         try {
             return store.add(new User(given.username(), hash, roles, clock.instant()));
         } catch (PersistenceException e) {
@@ -136,7 +139,7 @@ public class Users {
                 .isEmpty()) {
             throw FieldErrors.of("old_password", WRONG_OLD_PASSWORD);
         }
-        String hash = passwords.generate(given.newPassword().toCharArray());
+        String hash = bulkhead.run(() -> passwords.generate(given.newPassword().toCharArray()));
         store.update(username, user -> user.changePassword(hash, clock.instant()))
                 .ifPresent(user -> {
                     statusCache.evict(user.id());

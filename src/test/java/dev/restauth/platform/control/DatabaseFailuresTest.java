@@ -18,6 +18,14 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aPooledConnectionCutByAStoppingServerIsWorthRetrying() {
+        var failure = new IllegalStateException(
+                "Could not read",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        assertTrue(DatabaseFailures.isUnavailable(failure));
+    }
+
+    @Test
     void brokenMigrationIsNotWorthRetrying() {
         var failure = new FlywayException("Validate failed: checksum mismatch", new SQLException("syntax", "42601"));
         assertFalse(DatabaseFailures.isUnavailable(failure));

@@ -1,0 +1,45 @@
+package dev.restauth.audit.control;
+
+import dev.restauth.audit.entity.AuditEvent;
+import dev.restauth.audit.entity.AuditEvent.Type;
+import dev.restauth.platform.control.ClientAddress;
+import dev.restauth.users.entity.TokensRevoked;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Locale;
+
+/** Fires audit events, filling in when, and from which client and request. */
+@ApplicationScoped
+public class Audit {
+
+    @Inject
+    Event<AuditEvent> events;
+
+    @Inject
+    ClientAddress clients;
+
+    @Inject
+    Clock clock;
+
+    public void record(Type type, String username, String detail) {
+        events.fire(new AuditEvent(
+                type,
+                clock.instant(),
+                username,
+                clients.current().orElse(null),
+                clients.requestLine().orElse(null),
+                detail));
+    }
+
+    /** Logout-all, a password change, deactivation and removal end tokens in bulk. */
+    void onTokensRevoked(@Observes TokensRevoked revoked) {
+        record(
+                Type.TOKEN_REVOKED,
+                null,
+                "all tokens of user id " + revoked.userId() + ": "
+                        + revoked.reason().name().toLowerCase(Locale.ROOT));
+    }
+}
