@@ -49,6 +49,15 @@ public final class Http {
         return send(BASE, method, path, contentType, body, headers);
     }
 
+    /** Any body: raw bytes (not UTF-8, say), or a stream of unknown length, which goes chunked. */
+    public static HttpResponse<String> sendBody(
+            String method, String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
+        return send(request(BASE, path, headers)
+                .header("Content-Type", contentType)
+                .method(method, body)
+                .build());
+    }
+
     public static JsonObject json(HttpResponse<String> response) {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();

@@ -1,5 +1,6 @@
 package dev.restauth.platform;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +12,7 @@ import dev.restauth.TestUsers;
 import dev.restauth.apitokens.control.ApiTokenStore;
 import dev.restauth.apitokens.control.ApiTokens;
 import dev.restauth.apitokens.entity.ApiToken;
+import dev.restauth.jwt.control.JwtSettings;
 import dev.restauth.jwt.control.RefreshTokenStore;
 import dev.restauth.jwt.control.SigningKeys;
 import dev.restauth.jwt.control.TokenCodec;
@@ -22,17 +24,23 @@ import dev.restauth.users.entity.User;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import java.io.File;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,11 +57,12 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * What can only be seen from inside the server: CDI and JPA wiring, the migrated schema, the
- * entity mappings. One deployment for the whole class (each costs 10-13 s here): the built WAR
- * plus this class and two test-only helpers.
+ * entity mappings, and tokens signed with the server's own key. One deployment for the whole
+ * class (each costs 10-13 s here): the built WAR plus this class and its test-only helpers.
  */
 @ExtendWith(ArquillianExtension.class)
 class InContainerIT {
@@ -70,6 +79,7 @@ class InContainerIT {
                         UserRows.class,
                         JsonEchoResource.class,
                         JwtClaimsResource.class,
+                        RawJwt.class,
                         Http.class);
     }
 
@@ -102,6 +112,9 @@ class InContainerIT {
 
     @Inject
     Event<SchemaReady> schemaReady;
+
+    @Inject
+    JwtSettings jwtSettings;
 
     /** Made by Python's hashlib, independently: pbkdf2_hmac('sha256', password, salt, 1000). */
     static final String DJANGO_PBKDF2 = "pbkdf2_sha256$1000$NaClNaCl0123$Sxdl1/6vS9/ncB0vwmO1Dy83/aI/G6sHoGqrQEBN9lw=";
@@ -404,5 +417,236 @@ class InContainerIT {
         assertEquals(
                 "Unsupported media type \"text/plain\" in request.",
                 Http.json(response).getString("detail"));
+    }
+
+    // The attack catalogue's claim checks (security research §2.1, A10-A17, A20): tokens signed
+    // here with the server's own key, so that only the claim checks can refuse them. Each test
+    // first shows that the untampered token is accepted.
+
+    static URI self() throws URISyntaxException {
+        return new URI("http://localhost:" + serverVariable("http.port") + "/restauth-it/");
+    }
+
+    User freshUser(String prefix) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        users.persist(new User(username, "hash", List.of(), Instant.now().minusSeconds(3600)));
+        return users.findByUsername(username);
+    }
+
+    /** What TokenCodec would sign for this user, as raw JSON to tamper with. */
+    RawJwt ourAccessToken(User user) {
+        return RawJwt.access(
+                signingKeys.current().kid(),
+                jwtSettings.issuer(),
+                jwtSettings.audience(),
+                user,
+                codec.newJti(),
+                Instant.now().getEpochSecond());
+    }
+
+    static RawJwt asRefreshToken(RawJwt access) {
+        return access.headerParameter("typ", RawJwt.text("refresh+jwt")).claim("token_type", RawJwt.text("refresh"));
+    }
+
+    String signedWithOurKey(RawJwt jwt) throws Exception {
+        return jwt.sign(signingKeys.current().signingKey());
+    }
+
+    static JsonObject tokenNotValid(String reason) {
+        return Json.createObjectBuilder()
+                .add("detail", reason)
+                .add("code", "token_not_valid")
+                .build();
+    }
+
+    static HttpResponse<String> postToken(String path, String field, String token) throws Exception {
+        return Http.send(
+                self(),
+                "POST",
+                path,
+                "application/json",
+                Json.createObjectBuilder().add(field, token).build().toString());
+    }
+
+    void assertAccepted(RawJwt jwt, User user) throws Exception {
+        String token = signedWithOurKey(jwt);
+        var hello = Http.send(self(), "GET", "api/hello/", null, null, "Authorization", "Bearer " + token);
+        assertEquals(200, hello.statusCode(), hello.body());
+        assertEquals("Hello, " + user.username() + "!", Http.json(hello).getString("message"));
+        var verified = postToken("api/token/verify/", "token", token);
+        assertEquals(200, verified.statusCode(), verified.body());
+    }
+
+    /** Refused as a Bearer token and by the verify endpoint, with SimpleJWT's reason. */
+    void assertRefused(String what, RawJwt jwt, String reason) throws Exception {
+        String token = signedWithOurKey(jwt);
+        var hello = Http.send(self(), "GET", "api/hello/", null, null, "Authorization", "Bearer " + token);
+        assertEquals(401, hello.statusCode(), what + ": " + hello.body());
+        JsonObject body = Http.json(hello);
+        assertEquals("Given token not valid for any token type", body.getString("detail"), what);
+        assertEquals(reason, body.getJsonArray("messages").getJsonObject(0).getString("message"), what);
+        var verified = postToken("api/token/verify/", "token", token);
+        assertEquals(401, verified.statusCode(), what + ": " + verified.body());
+        assertEquals(tokenNotValid(reason), Http.json(verified), what);
+    }
+
+    @Test
+    void ourKeyWithoutARequiredClaimIsRefused() throws Exception {
+        User user = freshUser("claims");
+        RawJwt token = ourAccessToken(user);
+        assertAccepted(token, user);
+        for (String claim : List.of("iss", "aud", "exp", "iat", "jti", "token_type", "user_id")) {
+            assertRefused("without " + claim, token.withoutClaim(claim), TokenCodec.INVALID);
+        }
+    }
+
+    @Test
+    void ourKeyWithNotBeforeInTheFutureIsRefused() throws Exception {
+        User user = freshUser("nbf");
+        RawJwt token = ourAccessToken(user);
+        long now = Instant.now().getEpochSecond();
+        assertAccepted(token.claim("nbf", Long.toString(now - 60)), user);
+        long beyondSkew = now + jwtSettings.clockSkewSeconds() + 120;
+        assertRefused("nbf beyond the skew", token.claim("nbf", Long.toString(beyondSkew)), TokenCodec.INVALID);
+        assertRefused("nbf a day ahead", token.claim("nbf", Long.toString(now + 86_400)), TokenCodec.INVALID);
+        assertRefused("nbf as a string", token.claim("nbf", "\"" + (now - 60) + "\""), TokenCodec.INVALID);
+    }
+
+    @Test
+    void ourKeyWithAnExpiryThatIsNotANumberIsRefused() throws Exception {
+        User user = freshUser("exp");
+        RawJwt token = ourAccessToken(user);
+        assertAccepted(token, user);
+        long live = Instant.now().getEpochSecond() + 300;
+        for (String exp : List.of(
+                "\"9999999999\"", "\"" + live + "\"", "9223372036854775808", "true", "null", "{}", "[" + live + "]")) {
+            assertRefused("exp " + exp, token.claim("exp", exp), TokenCodec.INVALID);
+        }
+        assertRefused(
+                "iat as a string",
+                token.claim("iat", "\"" + Instant.now().getEpochSecond() + "\""),
+                TokenCodec.INVALID);
+    }
+
+    @Test
+    void ourKeyWithAnUnknownCriticalHeaderIsRefused() throws Exception {
+        User user = freshUser("crit");
+        RawJwt token = ourAccessToken(user).headerParameter("exp-ext", "true");
+        assertAccepted(token, user); // an unknown header alone is ignored, as RFC 7515 says
+        assertRefused("crit naming it", token.headerParameter("crit", "[\"exp-ext\"]"), TokenCodec.INVALID);
+        assertRefused(
+                "crit naming an absent one",
+                token.headerParameter("crit", "[\"urn:example:unknown\"]"),
+                TokenCodec.INVALID);
+    }
+
+    @Test
+    void duplicateMembersAreRefusedEvenWithOurSignature() throws Exception {
+        // RFC 7519 §4 lets a parser take the last duplicate instead; ours refuses them all, so no
+        // two components can ever disagree about who the token is for.
+        User victim = freshUser("victim");
+        User holder = freshUser("holder");
+        RawJwt token = ourAccessToken(holder);
+        assertAccepted(token, holder);
+        String victimId = RawJwt.text(String.valueOf(victim.id()));
+        String holderId = RawJwt.text(String.valueOf(holder.id()));
+        long now = Instant.now().getEpochSecond();
+        Map<String, RawJwt> duplicated = new LinkedHashMap<>();
+        duplicated.put("user_id holder, victim", token.duplicateClaim("user_id", victimId));
+        duplicated.put(
+                "user_id victim, holder", token.claim("user_id", victimId).duplicateClaim("user_id", holderId));
+        duplicated.put("sub holder, victim", token.duplicateClaim("sub", victimId));
+        duplicated.put("username holder, victim", token.duplicateClaim("username", RawJwt.text(victim.username())));
+        duplicated.put("upn holder, victim", token.duplicateClaim("upn", RawJwt.text(victim.username())));
+        duplicated.put("exp live, expired", token.duplicateClaim("exp", Long.toString(now - 3600)));
+        duplicated.put(
+                "exp expired, live",
+                token.claim("exp", Long.toString(now - 3600)).duplicateClaim("exp", Long.toString(now + 300)));
+        duplicated.put(
+                "token_type refresh, access",
+                token.claim("token_type", RawJwt.text("refresh")).duplicateClaim("token_type", RawJwt.text("access")));
+        duplicated.put("alg ES256, none", token.duplicateHeaderParameter("alg", RawJwt.text("none")));
+        duplicated.put(
+                "alg none, ES256",
+                token.headerParameter("alg", RawJwt.text("none"))
+                        .duplicateHeaderParameter("alg", RawJwt.text("ES256")));
+        duplicated.put(
+                "typ refresh, access",
+                token.headerParameter("typ", RawJwt.text("refresh+jwt"))
+                        .duplicateHeaderParameter("typ", RawJwt.text("at+jwt")));
+        duplicated.put("kid ours, unknown", token.duplicateHeaderParameter("kid", RawJwt.text("unknown-kid")));
+        for (var entry : duplicated.entrySet()) {
+            assertRefused(entry.getKey(), entry.getValue(), TokenCodec.INVALID);
+        }
+    }
+
+    @Test
+    void issuerAndAudienceMustMatchExactlyOverHttp() throws Exception {
+        User user = freshUser("issuer");
+        RawJwt token = ourAccessToken(user);
+        assertAccepted(token, user);
+        for (String iss : List.of("\"restaut\"", "\"RESTAUTH\"", "\" restauth\"", "[\"restauth\"]", "null")) {
+            assertRefused("iss " + iss, token.claim("iss", iss), TokenCodec.INVALID);
+        }
+        for (String aud : List.of("[\"other-api\"]", "[]", "\"\"", "\"RESTAUTH\"", "\"restauth \"")) {
+            assertRefused("aud " + aud, token.claim("aud", aud), TokenCodec.INVALID);
+        }
+    }
+
+    @Test
+    void typHeaderAndTokenTypeMustAgree() throws Exception {
+        User user = freshUser("typ");
+        RawJwt token = ourAccessToken(user);
+        assertAccepted(token, user);
+        assertRefused(
+                "access claims, refresh typ",
+                token.headerParameter("typ", RawJwt.text("refresh+jwt")),
+                TokenCodec.INVALID);
+        assertRefused("typ JWT", token.headerParameter("typ", RawJwt.text("JWT")), TokenCodec.INVALID);
+        assertRefused(
+                "no typ",
+                new RawJwt(
+                        token.header().stream()
+                                .filter(member -> !member.getKey().equals("typ"))
+                                .toList(),
+                        token.claims()),
+                TokenCodec.INVALID);
+        RawJwt refreshClaimsAccessTyp = token.claim("token_type", RawJwt.text("refresh"));
+        assertRefused("refresh claims, access typ", refreshClaimsAccessTyp, TokenCodec.INVALID);
+        var refreshed = postToken("api/token/refresh/", "refresh", signedWithOurKey(refreshClaimsAccessTyp));
+        assertEquals(401, refreshed.statusCode(), refreshed.body());
+        assertEquals(tokenNotValid(TokenCodec.INVALID), Http.json(refreshed));
+    }
+
+    @Test
+    void deeplyNestedClaimIsRefusedNotA500() throws Exception {
+        // CVE-2025-53864's pattern: 10,000 nested arrays. A foreign signature stops it before the
+        // claims are read (AttackCatalogueIT); our own signature lets it reach them.
+        User user = freshUser("nested");
+        RawJwt token = ourAccessToken(user);
+        assertAccepted(token.claim("nested", "[[[]]]"), user);
+        assertRefused(
+                "10,000 nested arrays",
+                token.claim("nested", "[".repeat(10_000) + "]".repeat(10_000)),
+                TokenCodec.INVALID);
+    }
+
+    @Test
+    void aNulInARefreshTokensIdIsRefusedNotA500() throws Exception {
+        // PostgreSQL text cannot hold U+0000: the jti must never reach a query as it is.
+        User user = freshUser("nul-jti");
+        String token =
+                signedWithOurKey(asRefreshToken(ourAccessToken(user)).claim("jti", RawJwt.text("nul\u0000byte")));
+        List<Executable> checks = new ArrayList<>();
+        for (String[] endpoint : new String[][] {
+            {"api/token/refresh/", "refresh"}, {"api/token/verify/", "token"}, {"api/token/blacklist/", "refresh"}
+        }) {
+            var response = postToken(endpoint[0], endpoint[1], token);
+            checks.add(() -> {
+                assertEquals(401, response.statusCode(), endpoint[0] + ": " + response.body());
+                assertEquals(tokenNotValid(TokenCodec.INVALID), Http.json(response), endpoint[0]);
+            });
+        }
+        assertAll(checks);
     }
 }
