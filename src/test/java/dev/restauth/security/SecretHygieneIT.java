@@ -442,7 +442,8 @@ class SecretHygieneIT {
                 "X-Forwarded-For",
                 CLIENT);
         assertEquals(401, reused.statusCode(), reused.body());
-        return "of user " + marker.username() + " revoked";
+        return "\"user\":\"" + marker.username() + "\",\"client\":\"" + CLIENT
+                + "\",\"request\":\"POST /api/token/refresh/\",\"detail\":\"a rotated refresh token came back";
     }
 
     static Path serverLogs() {

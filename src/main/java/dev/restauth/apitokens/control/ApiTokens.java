@@ -204,6 +204,9 @@ public class ApiTokens {
         if (name.length() > 100) {
             throw FieldErrors.of("name", "Ensure this field has no more than 100 characters.");
         }
+        if (name.indexOf('\0') >= 0) {
+            throw FieldErrors.of("name", FieldErrors.NULL_CHARACTERS);
+        }
         return name.strip();
     }
 

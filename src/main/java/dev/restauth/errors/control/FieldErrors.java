@@ -14,6 +14,9 @@ public class FieldErrors extends WebApplicationException {
 
     public static final String REQUIRED = "This field is required.";
     public static final String BLANK = "This field may not be blank.";
+    /** DRF's CharField refuses NUL, which PostgreSQL text cannot store either. */
+    public static final String NULL_CHARACTERS = "Null characters are not allowed.";
+
     public static final String NON_FIELD = "non_field_errors";
 
     private final Map<String, List<String>> errors;

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The refresh families and tokens. Every state change is a single conditional UPDATE, so that
@@ -17,6 +18,8 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class RefreshTokenStore {
+
+    private static final Pattern OUR_JTI = Pattern.compile("[0-9a-f]{32}");
 
     @PersistenceContext(unitName = "restauth")
     EntityManager entityManager;
@@ -55,7 +58,14 @@ public class RefreshTokenStore {
                 == 1;
     }
 
+    /**
+     * The row of one of our refresh tokens. A {@code jti} we cannot have issued (see {@link
+     * TokenCodec#newJti}) is not looked up: a NUL in it would make PostgreSQL fail the query.
+     */
     public Optional<RefreshToken> find(String jti) {
+        if (jti == null || !OUR_JTI.matcher(jti).matches()) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(entityManager.find(RefreshToken.class, jti));
     }
 

@@ -90,6 +90,9 @@ public class TokenCodec {
 
     /** The verified token, of the expected type (or of either type when {@code type} is null). */
     public JsonWebToken verify(String token, String type) throws Rejected {
+        if (token != null && !JsonDepth.acceptable(token)) {
+            throw new Rejected(INVALID);
+        }
         JsonWebToken jwt;
         try {
             jwt = parse(token);

@@ -4,18 +4,27 @@ import dev.restauth.errors.control.DefaultMessages;
 import dev.restauth.errors.entity.ErrorBody;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * No endpoint takes more than a small JSON document, so a body announced as larger is refused
- * with 413 before anyone reads it.
+ * with 413 before anyone reads it. A body that announces no length (chunked) is read here, up to
+ * one byte past the limit, and handed on from memory; past the limit it gets the same 413, so no
+ * reader downstream ever streams an unbounded body.
  */
 @WebFilter("/*")
 public class RequestBodyLimit extends HttpFilter {
@@ -28,13 +37,84 @@ public class RequestBodyLimit extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            int status = HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
-            response.setStatus(status);
-            response.setContentType("application/json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(new ErrorBody(DefaultMessages.forStatus(status, null, null)).toJson());
+            tooLarge(response);
+            return;
+        }
+        if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
+            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 1, maxBodyBytes) + 1);
+            if (body.length > maxBodyBytes) {
+                tooLarge(response);
+                return;
+            }
+            chain.doFilter(new BufferedBody(request, body), response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static void tooLarge(HttpServletResponse response) throws IOException {
+        int status = HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(new ErrorBody(DefaultMessages.forStatus(status, null, null)).toJson());
+    }
+
+    /** The request with its (bounded) body already read. */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        BufferedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return bytes.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("The body was already read");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() throws UnsupportedEncodingException {
+            String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), encoding));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
     }
 }
