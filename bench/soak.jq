@@ -6,6 +6,7 @@ def errors: .errors.connect + .errors.read + .errors.write + .errors.timeout;
   git: $git.commit,
   machine: $machine,
   note: $machine.shared,
+  server_config_dropin: $dropin,
   settings: {seconds: $seconds, connections: $connections, wrk_threads: $threads, scenario: "GET /api/hello/ with Bearer"},
   heap_used_after_gc_kib: {start: $start_heap, end: $end_heap, growth: ($end_heap - $start_heap)},
   rss_kib: {start: $start_rss, end: $end_rss, growth: ($end_rss - $start_rss)},
