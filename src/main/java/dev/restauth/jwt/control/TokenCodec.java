@@ -14,10 +14,12 @@ import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
@@ -26,6 +28,16 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  * with a kid, a {@code typ} header and a {@code token_type} claim that keep access and refresh
  * tokens apart. Verification is SmallRye JWT's: one algorithm, keys only from our key set (a
  * token's jku, x5u or jwk header is never followed), exact issuer and audience, bounded skew.
+ *
+ * <p>Verified access tokens are remembered, because one ECDSA verification costs more CPU than
+ * the rest of a request (about half of it on 2 cores, see bench/README.md) and a client sends the
+ * same access token with every request for its lifetime. What is remembered is exactly a token
+ * string that passed every check below with the current key set; a hit still checks expiry (the
+ * same rule as jose4j: expired once {@code now - skew >= exp}) and the expected type, and the
+ * caller still checks revocation (the user's watermark, active flag) on every request. Keyed by the
+ * whole token, so only the very bytes that were verified can hit; a new key set (rotation, a
+ * reload) starts an empty cache; failures are never remembered; at most {@link #MAX_VERIFIED}
+ * entries (about 3 KB each, so a few tens of MB at worst), expired ones dropped first.
  */
 @ApplicationScoped
 public class TokenCodec {
@@ -54,10 +66,25 @@ public class TokenCodec {
     @Inject
     JwtSettings settings;
 
+    @Inject
+    Clock clock;
+
+    /** The most verified access tokens remembered at once; see the class comment. */
+    static final int MAX_VERIFIED = 10_000;
+
+    /** {@link #MAX_VERIFIED}, a field only so that a unit test can fill the cache quickly. */
+    int maxVerified = MAX_VERIFIED;
+
     private final SecureRandom random = new SecureRandom();
     private volatile Parser parser;
 
-    private record Parser(String jwks, DefaultJWTParser smallrye) {}
+    /** A parser for one key set, and the access tokens it has verified (keyed by the whole token). */
+    private record Parser(String jwks, DefaultJWTParser smallrye, ConcurrentHashMap<String, Verified> verified) {}
+
+    /** An access token that passed every check, and its {@code exp}. */
+    private record Verified(JsonWebToken jwt, long expiresAt) {}
+
+    private record Parsed(Parser parser, JsonWebToken jwt) {}
 
     /** 128 random bits, as 32 hex characters like SimpleJWT's uuid4().hex. */
     public String newJti() {
@@ -90,21 +117,38 @@ public class TokenCodec {
 
     /** The verified token, of the expected type (or of either type when {@code type} is null). */
     public JsonWebToken verify(String token, String type) throws Rejected {
+        Parser current = parser();
+        Verified known = token == null ? null : current.verified().get(token);
+        if (known != null) {
+            if (clock.instant().getEpochSecond() - settings.clockSkewSeconds() >= known.expiresAt()) {
+                current.verified().remove(token);
+                throw new Rejected(EXPIRED);
+            }
+            if (type != null && !ACCESS.equals(type)) {
+                throw new Rejected(WRONG_TYPE);
+            }
+            return known.jwt();
+        }
         if (token != null && !JsonDepth.acceptable(token)) {
             throw new Rejected(INVALID);
         }
-        JsonWebToken jwt;
+        Parsed parsed;
         try {
-            jwt = parse(token);
+            parsed = parse(current, token);
         } catch (ParseException e) {
             throw new Rejected(hasExpired(e) ? EXPIRED : INVALID);
         } catch (RuntimeException malformed) {
             throw new Rejected(INVALID);
         }
+        JsonWebToken jwt = parsed.jwt();
         String tokenType = text(jwt, "token_type");
         String expectedTyp = ACCESS.equals(tokenType) ? ACCESS_TYP : REFRESH.equals(tokenType) ? REFRESH_TYP : null;
         if (expectedTyp == null || !expectedTyp.equals(typHeader(token)) || jwt.getTokenID() == null) {
             throw new Rejected(INVALID);
+        }
+        if (ACCESS.equals(tokenType)) {
+            // Refresh tokens are spent once (rotation): remembering them would only take room.
+            remember(parsed.parser(), token, jwt);
         }
         if (type != null && !type.equals(tokenType)) {
             throw new Rejected(WRONG_TYPE);
@@ -112,15 +156,34 @@ public class TokenCodec {
         return jwt;
     }
 
-    private JsonWebToken parse(String token) throws ParseException {
+    /** Parsed by {@code current}, or by the parser of a reloaded key set when the kid was new. */
+    private Parsed parse(Parser current, String token) throws ParseException {
         try {
-            return parser().smallrye().parse(token);
+            return new Parsed(current, current.smallrye().parse(token));
         } catch (ParseException e) {
             if (!hasExpired(e) && keys.reloadForUnknownKid()) {
-                return parser().smallrye().parse(token); // a key another node has just made
+                Parser reloaded = parser(); // a key another node has just made
+                return new Parsed(reloaded, reloaded.smallrye().parse(token));
             }
             throw e;
         }
+    }
+
+    private void remember(Parser verifiedBy, String token, JsonWebToken jwt) {
+        ConcurrentHashMap<String, Verified> verified = verifiedBy.verified();
+        if (verified.size() >= maxVerified) {
+            long now = clock.instant().getEpochSecond() - settings.clockSkewSeconds();
+            verified.values().removeIf(entry -> now >= entry.expiresAt());
+            if (verified.size() >= maxVerified) {
+                verified.clear(); // a crude bound, like the other caches: entries are cheap to redo
+            }
+        }
+        verified.put(token, new Verified(jwt, jwt.getExpirationTime()));
+    }
+
+    /** How many verified access tokens are remembered now (for tests and the benchmarks). */
+    int remembered() {
+        return parser().verified().size();
     }
 
     /** A claim as text, whether the parser hands it over as a String or as a JSON value. */
@@ -146,7 +209,7 @@ public class TokenCodec {
         context.setExpectedAudience(Set.of(settings.audience()));
         context.setClockSkew(settings.clockSkewSeconds());
         context.setRequiredClaims(Set.of("token_type", "jti", "iat", "exp", "user_id"));
-        Parser fresh = new Parser(jwks, new DefaultJWTParser(context));
+        Parser fresh = new Parser(jwks, new DefaultJWTParser(context), new ConcurrentHashMap<>());
         parser = fresh;
         return fresh;
     }

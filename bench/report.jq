@@ -1,0 +1,45 @@
+# Builds bench/results/latest.json from the measured scenarios (bench/run passes the inputs as
+# named arguments). Every ratio is to the unauthenticated ceiling measured in the same run: the
+# mean of its measurement before all other scenarios and after them.
+($scenarios | map(select(.name == "public" or .name == "public-again") | .rps) | add / length) as $ceiling
+| ($machine.cores / ($argon2.cpu_ms_per_hash / 1000)) as $login_bound
+| ($scenarios | map(. + {ratio_to_ceiling: (.rps / $ceiling)})) as $all
+| def scenario($n): $all | map(select(.name == $n)) | .[0];
+  def errors: .errors.connect + .errors.read + .errors.write + .errors.timeout;
+  def failures: .non_2xx + errors + .warmup.non_2xx
+      + .warmup.errors.connect + .warmup.errors.read + .warmup.errors.write + .warmup.errors.timeout;
+{
+  benchmark: "restauth bench/run",
+  date: (now | todate),
+  git: $git.commit,
+  machine: $machine,
+  note: $machine.shared,
+  ceiling_rps: $ceiling,
+  settings: {warmup_s: $warmup, duration_s: $duration, connections: $connections, wrk_threads: $threads},
+  server_config_dropin: $dropin,
+  argon2id: ($argon2 + {
+    login_bound_rps: $login_bound,
+    meaning: "login_bound_rps = cores / CPU time of one hash alone: the most logins per second if a login were nothing but its hash and hashes scaled over the cores; parallel_hashes_per_s is what that many threads hashing at once really achieved"
+  }),
+  scenarios: $all,
+  server: {
+    rss_kib_after_run: $rss,
+    heap_used_after_gc_kib: $heap
+  },
+  targets: ([
+    (scenario("bearer") | select(. != null)
+      | {target: "Bearer GET >= 0.90 x ceiling", value: .ratio_to_ceiling, limit: 0.90, met: (.ratio_to_ceiling >= 0.90)}),
+    (scenario("token") | select(. != null)
+      | {target: "Token GET >= 0.85 x ceiling", value: .ratio_to_ceiling, limit: 0.85, met: (.ratio_to_ceiling >= 0.85)}),
+    (scenario("login") | select(. != null)
+      | {target: "Login req/s >= 0.9 x cores / Argon2id CPU time", value: .rps, limit: (0.9 * $login_bound),
+         met: (.rps >= 0.9 * $login_bound)}),
+    ([$all[] | select(.name == "bearer" or .name == "token")] | select(length > 0)
+      | {target: "p99 of Bearer and Token GETs < 10 ms at 32 connections", value: (map(.latency_ms.p99) | max), limit: 10,
+         met: (if $connections == 32 then (map(.latency_ms.p99) | max) < 10 else null end)}),
+    {target: "zero non-2xx and zero errors in every scenario (warm-up and measured)",
+     value: ([$all[] | failures] | add), limit: 0,
+     failing: [$all[] | select(failures > 0) | .name],
+     met: (([$all[] | failures] | add) == 0)}
+  ])
+}
