@@ -1,6 +1,6 @@
 # Builds bench/results/latest.json from the measured scenarios (bench/run passes the inputs as
 # named arguments). Every ratio is to the unauthenticated ceiling measured in the same run: the
-# mean of its measurement before all other scenarios and after them.
+# mean of its measurements just before and just after the Bearer and Token GETs.
 ($scenarios | map(select(.name == "public" or .name == "public-again") | .rps) | add / length) as $ceiling
 | ($machine.cores / ($argon2.cpu_ms_per_hash / 1000)) as $login_bound
 | ($scenarios | map(. + {ratio_to_ceiling: (.rps / $ceiling)})) as $all
