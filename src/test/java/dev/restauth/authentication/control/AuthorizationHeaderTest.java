@@ -12,6 +12,15 @@ class AuthorizationHeaderTest {
     void missingOrBlankHeaderIsNoCredentials() {
         assertTrue(AuthorizationHeader.parse(null).isEmpty());
         assertTrue(AuthorizationHeader.parse("  ").isEmpty());
+        assertTrue(AuthorizationHeader.parse("\t\u000b\f\r\n").isEmpty());
+    }
+
+    @Test
+    void onlyAsciiWhitespaceSeparatesAsInPythonBytesSplit() {
+        // DRF splits the header's bytes: U+00A0 and U+001F are not whitespace there.
+        var cut = AuthorizationHeader.parse("Token\u00a0abc\u001fdef\u000bghi").orElseThrow();
+        assertEquals("Token\u00a0abc\u001fdef", cut.scheme());
+        assertEquals(List.of("ghi"), cut.credentials());
     }
 
     @Test
