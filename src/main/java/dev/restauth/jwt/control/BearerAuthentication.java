@@ -61,8 +61,7 @@ public class BearerAuthentication {
         if (!user.get().active()) {
             return Outcome.failed(USER_INACTIVE);
         }
-        // The same rule as User.revoked, on the cached copy of the watermark.
-        if (Instant.ofEpochSecond(token.getIssuedAtTime()).isBefore(user.get().tokensValidAfter())) {
+        if (user.get().revoked(Instant.ofEpochSecond(token.getIssuedAtTime()))) {
             return Outcome.failed(TokenErrors.notValidForAnyTokenType(TokenErrors.BLACKLISTED));
         }
         return new Outcome(user.get().username(), user.get().roles(), token, null);

@@ -112,8 +112,11 @@ public class Tokens {
     /** Any of our tokens, still good: signature, expiry, and not revoked since. */
     public void verify(String token) {
         JsonWebToken jwt = verified(token, null);
-        Optional<User> user = tokenUser(jwt);
-        if (user.isEmpty() || isRevoked(jwt, user.get())) {
+        // The user as a Bearer request sees them (UserStatusCache), not a query per verification.
+        Optional<UserStatusCache.Status> user = userId(jwt).flatMap(statusCache::status);
+        if (user.isEmpty()
+                || !user.get().active()
+                || user.get().revoked(Instant.ofEpochSecond(jwt.getIssuedAtTime()))) {
             throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
         }
         if (TokenCodec.REFRESH.equals(TokenCodec.text(jwt, "token_type"))) {
@@ -192,12 +195,14 @@ public class Tokens {
 
     /** The token's user, if they still exist and are active. */
     private Optional<User> tokenUser(JsonWebToken jwt) {
-        long userId;
+        return userId(jwt).flatMap(users::findById).filter(User::isActive);
+    }
+
+    private static Optional<Long> userId(JsonWebToken jwt) {
         try {
-            userId = Long.parseLong(TokenCodec.text(jwt, "user_id"));
+            return Optional.of(Long.parseLong(TokenCodec.text(jwt, "user_id")));
         } catch (NumberFormatException notOurs) {
             return Optional.empty();
         }
-        return users.findById(userId).filter(User::isActive);
     }
 }

@@ -20,7 +20,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UserStatusCache {
 
     /** The user as of {@code loadedAt}. */
-    public record Status(long id, String username, boolean active, Set<String> roles, Instant tokensValidAfter) {}
+    public record Status(long id, String username, boolean active, Set<String> roles, Instant tokensValidAfter) {
+
+        /** {@link User#revoked}, on this copy of the watermark. */
+        public boolean revoked(Instant issuedAt) {
+            return issuedAt.isBefore(tokensValidAfter);
+        }
+    }
 
     private record Entry(Optional<Status> status, Instant loadedAt) {}
 

@@ -314,10 +314,13 @@ class JwtIT {
     void logoutAllKillsAccessAndRefreshTokens() {
         var user = TestUsers.create();
         var pair = TestUsers.login(user);
+        assertEquals(
+                200, post("/api/token/verify/", field("token", pair.access())).statusCode());
         var out = Http.send("POST", "/api/token/logout-all/", null, null, "Authorization", "Bearer " + pair.access());
         assertEquals(200, out.statusCode(), out.body());
 
         assertBearerRejected(hello(pair.access()), "Token is blacklisted");
+        assertTokenNotValid(post("/api/token/verify/", field("token", pair.access())), "Token is blacklisted");
         assertTokenNotValid(post("/api/token/refresh/", field("refresh", pair.refresh())), "Token is blacklisted");
         assertEquals(200, hello(TestUsers.login(user).access()).statusCode(), "a new login works at once");
     }
@@ -338,6 +341,9 @@ class JwtIT {
         assertTokenNotValid(post("/api/token/refresh/", field("refresh", pair.refresh())), "Token is blacklisted");
 
         var renewed = TestUsers.login(new TestUsers.Credentials(user.username(), "another long secret"));
+        assertEquals(
+                200,
+                post("/api/token/verify/", field("token", renewed.access())).statusCode());
         Http.send(
                 "PATCH",
                 "/api/users/" + user.username() + "/",
@@ -348,6 +354,7 @@ class JwtIT {
         var inactive = hello(renewed.access());
         assertEquals(401, inactive.statusCode());
         assertEquals("user_inactive", Http.json(inactive).getString("code"));
+        assertTokenNotValid(post("/api/token/verify/", field("token", renewed.access())), "Token is blacklisted");
     }
 
     @Test
