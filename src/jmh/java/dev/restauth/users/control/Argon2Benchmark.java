@@ -14,14 +14,22 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One Argon2id hash at the configured parameters (19 MiB, 2 iterations, 1 lane): what every login
- * and every Basic request costs, and so the ceiling of the login scenario (cores / this).
+ * and every Basic request costs, and so the ceiling of the login scenario (cores / this). Forked
+ * with the server's JIT options from {@code liberty/jvm.options}, so that it measures the hash as
+ * the server runs it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(1)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            "-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=inline,org.bouncycastle.crypto.generators.Argon2BytesGenerator::*",
+            "-XX:CompileCommand=inline,org.bouncycastle.crypto.generators.Argon2BytesGenerator$*::*"
+        })
 public class Argon2Benchmark {
 
     Passwords passwords;
