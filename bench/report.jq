@@ -22,10 +22,10 @@
     meaning: "login_bound_rps = cores / CPU time of one hash alone: the most logins per second if a login were nothing but its hash and hashes scaled over the cores; parallel_hashes_per_s is what that many threads hashing at once really achieved"
   }),
   scenarios: $all,
-  server: {
+  server: ({
     rss_kib_after_run: $rss,
     heap_used_after_gc_kib: $heap
-  },
+  } + $server),
   targets: ([
     (scenario("bearer") | select(. != null)
       | {target: "Bearer GET >= 0.90 x ceiling", value: .ratio_to_ceiling, limit: 0.90, met: (.ratio_to_ceiling >= 0.90)}),

@@ -8,7 +8,7 @@ def errors: .errors.connect + .errors.read + .errors.write + .errors.timeout;
   note: $machine.shared,
   server_config_dropin: $dropin,
   settings: {seconds: $seconds, connections: $connections, wrk_threads: $threads, scenario: "GET /api/hello/ with Bearer"},
-  heap_used_after_gc_kib: {start: $start_heap, end: $end_heap, growth: ($end_heap - $start_heap)},
+  heap_used_after_gc_kib: {start: $start_heap, end: $end_heap, growth: (if $start_heap and $end_heap then $end_heap - $start_heap else null end)},
   rss_kib: {start: $start_rss, end: $end_rss, growth: ($end_rss - $start_rss)},
   totals: {
     requests: ([$chunks[].requests] | add),
