@@ -43,7 +43,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-        ResourceRules.Rules rules = resourceRules.of(resource.getResourceClass(), resource.getResourceMethod());
+        ResourceRules.Rules rules = resourceRules.of(resource);
         if (rules.ignoresCredentials()) {
             request.removeAttribute(ApiError.PENDING);
             return;

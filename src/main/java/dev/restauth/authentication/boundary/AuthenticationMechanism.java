@@ -57,7 +57,9 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
             // Liberty's bare 403: 401, 429, 503 or a logged 500, as anywhere else.
             return fail(Failures.answer(failure), request, response, context);
         }
-        caller.attributes().forEach(request::setAttribute);
+        if (!caller.attributes().isEmpty()) {
+            caller.attributes().forEach(request::setAttribute);
+        }
         return context.notifyContainerAboutLogin(new CallerPrincipal(caller.name()), caller.roles());
     }
 

@@ -7,6 +7,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -41,7 +42,17 @@ public class ResourceRules {
 
     private final ConcurrentHashMap<Method, Rules> rules = new ConcurrentHashMap<>();
 
-    public Rules of(Class<?> resource, Method method) {
+    /** The matched method's rules: one map lookup once the method has been seen. */
+    public Rules of(ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return Rules.DEFAULT;
+        }
+        Rules known = rules.get(method);
+        return known != null ? known : of(resource.getResourceClass(), method);
+    }
+
+    Rules of(Class<?> resource, Method method) {
         if (method == null) {
             return Rules.DEFAULT;
         }
