@@ -80,6 +80,21 @@ public final class Http {
         return send(BASE, method, path, contentType, body, headers);
     }
 
+    /**
+     * As {@link #send(String, String, String, String, String...)}, but giving up after {@code
+     * timeout} (an {@link UncheckedIOException}): for tests that must tell an answer from a hang.
+     */
+    public static HttpResponse<String> sendWithin(
+            Duration timeout, String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = request(BASE, path, headers).timeout(timeout);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(request.build());
+    }
+
     /** Any body: raw bytes (not UTF-8, say), or a stream of unknown length, which goes chunked. */
     public static HttpResponse<String> sendBody(
             String method, String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
