@@ -82,6 +82,7 @@ public class ApiTokens {
         String name = requests.label(request.name() == null ? "imported" : request.name());
         ApiToken token = store.add(
                 new ApiToken(user.id(), name, TokenKeys.selector(key), keys.digest(key), clock.instant(), null));
+        verifiedKeys.forgetRefusal(key); // clients may have kept sending it until now
         audit.record(Type.TOKEN_ISSUED, user.username(), "API token " + token.id() + " imported from DRF");
         return new IssuedToken(token.id(), token.name(), null, token.createdAt(), null);
     }
