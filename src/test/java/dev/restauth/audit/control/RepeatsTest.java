@@ -57,12 +57,13 @@ class RepeatsTest {
             assertFalse(small.first(new Kind(Type.TOKEN_REJECTED, null, "client-" + i, "Bearer: Token is invalid")));
         }
         assertFalse(small.first(new Kind(Type.LOGIN_THROTTLED, "alice", "client-x", null)));
+        assertEquals(2, small.tracked(), "memory stays within the bound");
 
         List<Count> counts = small.drain();
         assertTrue(
                 counts.contains(new Count(new Kind(Type.TOKEN_REJECTED, null, null, null), 1000, true)), "" + counts);
         assertTrue(counts.contains(new Count(new Kind(Type.LOGIN_THROTTLED, null, null, null), 1, true)), "" + counts);
-        assertEquals(2, small.tracked(), "memory stays within the bound");
+        assertEquals(0, small.tracked(), "the two kinds did not repeat: forgotten, room for new ones");
     }
 
     @Test
