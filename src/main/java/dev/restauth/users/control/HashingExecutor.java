@@ -71,9 +71,19 @@ public class HashingExecutor {
     @ConfigProperty(name = "executor.core.threads", defaultValue = "0")
     int requestThreads;
 
-    /** Container threads (the application's class loader and JNDI), though hashing needs neither. */
-    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-    ThreadFactory threadFactory;
+    /**
+     * Plain daemon threads, not the container's ManagedThreadFactory: Liberty holds back a managed
+     * thread created while the application starts until it has started, and the first admin's
+     * password is hashed during start-up (it waited out its deadline and no admin was created).
+     * Hashing needs no container context, and the pool ends with the application ({@link
+     * #shutdown}).
+     */
+    ThreadFactory threadFactory = work -> {
+        Thread thread = new Thread(work);
+        thread.setDaemon(true);
+        thread.setContextClassLoader(HashingExecutor.class.getClassLoader());
+        return thread;
+    };
 
     /** Ends the wait of checks that did not start in time. */
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
