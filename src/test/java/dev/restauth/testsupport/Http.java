@@ -81,10 +81,13 @@ public final class Http {
         return send(BASE, method, path, contentType, body, headers);
     }
 
-    /** The same, without waiting for the answer: for tests that keep many requests in flight. */
+    /**
+     * The same, without waiting for the answer: for tests that keep many requests in flight, some
+     * of them deliberately slow, so each may take up to 10 minutes on a loaded machine.
+     */
     public static CompletableFuture<HttpResponse<String>> sendAsync(
             String method, String path, String contentType, String body, String... headers) {
-        HttpRequest.Builder request = request(BASE, path, headers);
+        HttpRequest.Builder request = request(BASE, path, headers).timeout(Duration.ofMinutes(10));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
