@@ -6,6 +6,7 @@ import dev.restauth.jwt.entity.Credentials;
 import dev.restauth.jwt.entity.RefreshRequest;
 import dev.restauth.jwt.entity.RefreshToken;
 import dev.restauth.jwt.entity.TokenPair;
+import dev.restauth.platform.entity.RequestOrigin;
 import dev.restauth.users.control.UserIdentityStore;
 import dev.restauth.users.control.UserStore;
 import dev.restauth.users.entity.TokensRevoked;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -54,18 +56,23 @@ public class Tokens {
     @Inject
     Clock clock;
 
-    /** A login: a new refresh family and its first pair. */
-    public TokenPair obtain(Credentials credentials) {
+    /**
+     * A login: a new refresh family and its first pair, issued once the password check is done
+     * (on a managed thread, so the request's origin comes along).
+     */
+    public CompletionStage<TokenPair> obtain(Credentials credentials, RequestOrigin origin) {
         JwtRequests.check(credentials);
-        User user = identityStore
-                .login(credentials.username(), credentials.password().toCharArray())
-                .orElseThrow(TokenErrors::noActiveAccount);
-        Instant now = clock.instant();
-        users.update(user.username(), found -> found.recordLogin(now));
-        UUID family = UUID.randomUUID();
-        refreshTokens.startFamily(family, user.id(), now);
-        audit.record(Type.TOKEN_ISSUED, user.username(), "JWT pair, refresh family " + family);
-        return pair(user, family, now);
+        return identityStore
+                .login(credentials.username(), credentials.password().toCharArray(), origin)
+                .thenApply(found -> {
+                    User user = found.orElseThrow(TokenErrors::noActiveAccount);
+                    Instant now = clock.instant();
+                    users.update(user.username(), row -> row.recordLogin(now));
+                    UUID family = UUID.randomUUID();
+                    refreshTokens.startFamily(family, user.id(), now);
+                    audit.record(Type.TOKEN_ISSUED, user.username(), "JWT pair, refresh family " + family, origin);
+                    return pair(user, family, now);
+                });
     }
 
     /**
