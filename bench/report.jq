@@ -63,7 +63,7 @@
          met: (if $connections == 32 then (map(.latency_ms.p99) | max) < 10 else null end)}),
     ($mixed[] | {target: "\(.kind) GETs during a login burst >= 0.5 x alone", value: .ratio, limit: 0.5, met: (.ratio >= 0.5)}),
     ($mixed[] | {target: "p99 of \(.kind) GETs during a login burst < 50 ms", value: .during_p99_ms, limit: 50,
-                 met: (.during_p99_ms < 50)}),
+                 met: (.during_rps > 0 and .during_p99_ms < 50)}),
     ($mixed[] | {target: "logins/s during \(.kind) GETs >= 0.3 x cores / Argon2id CPU time", value: .logins_rps,
                  limit: (0.3 * $login_bound), met: (.logins_rps >= 0.3 * $login_bound)}),
     {target: "zero non-2xx (non-401 for the rejected scenarios) and zero errors in every scenario (warm-up and measured)",
