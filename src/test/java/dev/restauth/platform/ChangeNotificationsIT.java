@@ -193,7 +193,7 @@ class ChangeNotificationsIT {
 
             long killed = listenerPid(database)
                     .orElseThrow(() -> new AssertionError("B has no listener connection named " + B_LISTENER));
-            try (PreparedStatement terminate = database.prepareStatement("SELECT pg_terminate_backend(?)")) {
+            try (PreparedStatement terminate = database.prepareStatement("SELECT pg_terminate_backend(?::int)")) {
                 terminate.setLong(1, killed);
                 try (ResultSet result = terminate.executeQuery()) {
                     assertTrue(result.next() && result.getBoolean(1), "pg_terminate_backend");
