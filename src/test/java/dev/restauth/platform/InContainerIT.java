@@ -24,6 +24,7 @@ import dev.restauth.platform.control.SchemaReady;
 import dev.restauth.testsupport.DrfAnswers;
 import dev.restauth.testsupport.Http;
 import dev.restauth.testsupport.Jwts;
+import dev.restauth.testsupport.TestDatabase;
 import dev.restauth.testsupport.TestUsers;
 import dev.restauth.users.control.Passwords;
 import dev.restauth.users.control.UserIdentityStore;
@@ -44,6 +45,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -84,6 +86,8 @@ class InContainerIT {
                         InContainerIT.class,
                         UserRows.class,
                         JwtClaimsResource.class,
+                        ChangesProbeResource.class,
+                        TestDatabase.class,
                         RawJwt.class,
                         DrfAnswers.class,
                         Jwts.class,
@@ -390,6 +394,92 @@ class InContainerIT {
         }
         pool.shutdown();
         assertEquals(1, writes.get());
+    }
+
+    /**
+     * This deployment is a node of its own on the test database: a change it publishes reaches
+     * PostgreSQL's listeners when its transaction commits, and never when it rolls back.
+     */
+    @Test
+    @RunAsClient
+    void aChangeIsPublishedWhenItsTransactionCommitsAndNeverWhenItRollsBack(@ArquillianResource URL deployment)
+            throws Exception {
+        long rolledBack = 900_000_000L + (System.nanoTime() & 0xffffff);
+        long committed = rolledBack + 1;
+        try (Connection database = TestDatabase.connect();
+                Statement listen = database.createStatement()) {
+            listen.execute("LISTEN restauth_changes");
+            assertEquals(204, probe(deployment, "test/changes/user/" + rolledBack + "?commit=false"));
+            assertEquals(204, probe(deployment, "test/changes/user/" + committed + "?commit=true"));
+            // Delivered in commit order: once the committed one is here, the other would have been.
+            List<String> received = TestDatabase.notifications(
+                    database, payloads -> payloads.contains("user:" + committed), Duration.ofSeconds(10));
+            assertTrue(received.contains("user:" + committed), received.toString());
+            assertFalse(received.contains("user:" + rolledBack), received.toString());
+        }
+    }
+
+    /**
+     * A key rotated on this node (the test deployment, beside the build's first node) is the
+     * signing key of both build nodes within a second: their check interval is 10 minutes in the
+     * tests, so only the change notification explains it.
+     */
+    @Test
+    @RunAsClient
+    void aKeyRotatedOnOneNodeSignsAndVerifiesOnEveryNodeAtOnce(@ArquillianResource URL deployment) throws Exception {
+        URI nodeB = URI.create(System.getProperty("restauth.url.b"));
+        var rotated = Http.send(
+                deployment.toURI(),
+                "POST",
+                "test/changes/signing-keys/rotate",
+                null,
+                null,
+                "Authorization",
+                TestUsers.ADMIN.basic());
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        String kid = Http.json(rotated).getString("kid");
+        long start = System.nanoTime();
+        for (URI node : List.of(Http.BASE, nodeB)) {
+            while (!Http.send(node, "GET", "/.well-known/jwks.json", null, null)
+                    .body()
+                    .contains(kid)) {
+                assertTrue(
+                        System.nanoTime() - start < Duration.ofSeconds(1).toNanos(),
+                        node + " does not publish the new key a second after the rotation");
+                Thread.sleep(10);
+            }
+        }
+        System.out.println("[cross-node] key rotation published on both nodes after "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
+
+        var user = TestUsers.create();
+        String fromA = TestUsers.login(user).access();
+        assertEquals(kid, Jwts.part(fromA, 0).getString("kid"), "the first node signs with the new key");
+        var fromB = Http.send(
+                nodeB,
+                "POST",
+                "/api/token/",
+                "application/json",
+                Json.createObjectBuilder()
+                        .add("username", user.username())
+                        .add("password", user.password())
+                        .build()
+                        .toString());
+        assertEquals(200, fromB.statusCode(), fromB.body());
+        assertEquals(
+                kid,
+                Jwts.part(Http.json(fromB).getString("access"), 0).getString("kid"),
+                "the second node signs with the new key");
+        assertEquals(
+                200,
+                Http.send(nodeB, "GET", "/api/hello/", null, null, "Authorization", "Bearer " + fromA)
+                        .statusCode(),
+                "the second node verifies the first node's token");
+    }
+
+    private static int probe(URL deployment, String path) throws URISyntaxException {
+        return Http.send(deployment.toURI(), "POST", path, null, null, "Authorization", TestUsers.ADMIN.basic())
+                .statusCode();
     }
 
     @Test

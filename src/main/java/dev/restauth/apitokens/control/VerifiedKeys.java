@@ -4,9 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.restauth.apitokens.entity.ApiToken;
+import dev.restauth.platform.control.Change;
+import dev.restauth.platform.control.ChangesMissed;
 import dev.restauth.platform.control.Clocks;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,15 +17,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which key is which live token: found by selector, compared in constant time, and remembered (by
- * digest, never the key) for {@code apitokens.cache.ttl}. A key that matched no live token is
- * remembered as refused for as long, so that a client repeating a bad key (a broken client, a
- * flood) costs no query. The eviction rules are the {@code forget} methods: a revocation or an
- * import on this node applies at once, one on another node within the TTL. Uses are recorded at
- * most once a minute per token.
+ * digest, never the key). A key that matched no live token is remembered as refused for {@code
+ * apitokens.cache.ttl}, so that a client repeating a bad key (a broken client, a flood) costs no
+ * query; an import on this node forgets the refusal at once, one on another node applies within
+ * the TTL. The eviction rules of accepted keys, all here: the two {@code forget} methods, called
+ * once a revocation on this node has committed and for every {@link Change} of an API token or of
+ * a user's API tokens on any node ({@link ApiTokenStore} publishes them in the revoking
+ * transaction); everything when notifications may have been missed ({@link ChangesMissed}). A key
+ * checked while a revocation commits is not remembered, so a lookup that read the row just
+ * before cannot put it back. {@code apitokens.cache.ttl} is only the safety net for a node that
+ * cannot hear the notifications. Uses are recorded at most once a minute per token.
  */
 @ApplicationScoped
 public class VerifiedKeys {
@@ -50,6 +59,9 @@ public class VerifiedKeys {
 
     private Cache<String, Entry> verified;
     private Cache<String, Boolean> refused;
+    /** Counts evictions: a lookup that overlapped one does not remember what it read. */
+    private final AtomicLong evictions = new AtomicLong();
+
     private Cache<Long, Instant> recentlyUsed;
 
     @PostConstruct
@@ -83,6 +95,7 @@ public class VerifiedKeys {
         String digest = keys.digest(key);
         Entry entry = verified.getIfPresent(digest);
         if (entry == null) {
+            long before = evictions.get();
             if (refused.getIfPresent(digest) != null) {
                 return Optional.empty();
             }
@@ -92,7 +105,9 @@ public class VerifiedKeys {
                 refused.put(digest, Boolean.TRUE);
                 return Optional.empty();
             }
-            verified.put(digest, entry);
+            if (evictions.get() == before) {
+                verified.put(digest, entry);
+            }
         }
         if (entry.expiresAt() != null && !entry.expiresAt().isAfter(now)) {
             return Optional.empty();
@@ -127,11 +142,28 @@ public class VerifiedKeys {
     }
 
     public void forgetToken(long tokenId) {
+        evictions.incrementAndGet();
         verified.asMap().values().removeIf(entry -> entry.token().tokenId() == tokenId);
     }
 
     public void forgetUser(long userId) {
+        evictions.incrementAndGet();
         verified.asMap().values().removeIf(entry -> entry.token().userId() == userId);
+    }
+
+    void onChangeAnywhere(@Observes Change change) {
+        switch (change.kind()) {
+            case API_TOKEN -> forgetToken(change.id());
+            case USER_API_TOKENS -> forgetUser(change.id());
+            default -> {
+                // a user's status is checked per request from the users component's cache
+            }
+        }
+    }
+
+    void onChangesMissed(@Observes ChangesMissed missed) {
+        evictions.incrementAndGet();
+        verified.invalidateAll();
     }
 
     public CacheStats stats() {

@@ -25,6 +25,8 @@ public final class InMemoryApiTokens extends ApiTokenStore {
     private final AtomicInteger lookups = new AtomicInteger();
     private final AtomicInteger touches = new AtomicInteger();
     public final TokenKeys keys = new TokenKeys(PEPPER);
+    /** Runs once a lookup has read the rows: what another thread may do meanwhile. */
+    volatile Runnable afterLookup = () -> {};
 
     /** A row for a new key of this user; the key is returned, as issuing returns it. */
     public String issue(long userId, Instant expires) {
@@ -74,9 +76,11 @@ public final class InMemoryApiTokens extends ApiTokenStore {
     @Override
     public List<ApiToken> withSelector(String selector) {
         lookups.incrementAndGet();
-        return rows.values().stream()
+        List<ApiToken> found = rows.values().stream()
                 .filter(row -> keysSelector(row).equals(selector))
                 .toList();
+        afterLookup.run();
+        return found;
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.jwt.control.TestCodecs;
+import dev.restauth.platform.control.Change;
+import dev.restauth.platform.control.ChangesMissed;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +63,52 @@ class VerifiedKeysTest {
         assertTrue(cut.authenticate(first).isEmpty());
         assertTrue(cut.authenticate(second).isEmpty());
         assertEquals(8, cut.authenticate(others).orElseThrow().userId());
+    }
+
+    @Test
+    void aRevocationOnAnyNodeForgetsThatToken() {
+        String key = table.issue(7, null);
+        String other = table.issue(7, null);
+        long id = cut.authenticate(key).orElseThrow().tokenId();
+        cut.authenticate(other);
+        table.revoke(id, Instant.now());
+        cut.onChangeAnywhere(Change.apiToken(id));
+        assertTrue(cut.authenticate(key).isEmpty());
+        cut.authenticate(other);
+        assertEquals(3, table.lookups(), "the other one is still remembered");
+    }
+
+    @Test
+    void aUsersTokensRevokedOnAnyNodeAreForgotten() {
+        String key = table.issue(7, null);
+        cut.authenticate(key);
+        table.find(1).orElseThrow().revoke(Instant.now());
+        cut.onChangeAnywhere(Change.user(7));
+        assertTrue(cut.authenticate(key).isPresent(), "a user's status is not this cache's business");
+        cut.onChangeAnywhere(Change.apiTokensOf(7));
+        assertTrue(cut.authenticate(key).isEmpty());
+    }
+
+    @Test
+    void missedChangesForgetEveryKey() {
+        String first = table.issue(7, null);
+        String second = table.issue(8, null);
+        cut.authenticate(first);
+        cut.authenticate(second);
+        cut.onChangesMissed(new ChangesMissed());
+        cut.authenticate(first);
+        cut.authenticate(second);
+        assertEquals(4, table.lookups());
+    }
+
+    @Test
+    void aLookupThatOverlappedARevocationIsNotRemembered() {
+        String key = table.issue(7, null);
+        table.afterLookup = () -> cut.onChangeAnywhere(Change.apiToken(1));
+        assertTrue(cut.authenticate(key).isPresent(), "it read the row before the revocation committed");
+        table.afterLookup = () -> {};
+        table.revoke(1, Instant.now());
+        assertTrue(cut.authenticate(key).isEmpty(), "and did not put the stale row into the cache");
     }
 
     @Test
