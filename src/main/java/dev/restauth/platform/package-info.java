@@ -1,5 +1,7 @@
 /**
- * What every component stands on: the JAX-RS application, schema migrations and health.
+ * What every component stands on: the JAX-RS application, request bodies (size limit, forms and
+ * empty bodies read into request records), schema migrations, health, the clock and the client
+ * address.
  *
  * <p>Flyway migrates the schema when the application starts, before anything else touches the
  * database; Hibernate only maps it. If PostgreSQL is unreachable at that moment the application

@@ -1,20 +1,17 @@
 package dev.restauth.audit;
 
-import static dev.restauth.Http.json;
+import static dev.restauth.testsupport.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restauth.Http;
-import dev.restauth.ServerLog;
-import dev.restauth.TestUsers;
-import dev.restauth.TestUsers.Credentials;
-import dev.restauth.TestUsers.Pair;
+import dev.restauth.testsupport.Http;
+import dev.restauth.testsupport.Jwts;
+import dev.restauth.testsupport.ServerLog;
+import dev.restauth.testsupport.TestUsers;
+import dev.restauth.testsupport.TestUsers.Credentials;
+import dev.restauth.testsupport.TestUsers.Pair;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +53,7 @@ class AuditIT {
                 Http.send("POST", "/api/token/logout-all/", null, null, "Authorization", user.basic())
                         .statusCode());
 
-        String userId = claims(first.access()).getString("user_id");
+        String userId = Jwts.part(first.access(), 1).getString("user_id");
         List<String> mine = ServerLog.await(line -> line.contains("AUDIT")
                 && line.contains("\"event\":\"token_revoked\"")
                 && line.contains("user id " + userId + ": logout_all"));
@@ -74,7 +71,8 @@ class AuditIT {
         assertEquals(1, count(lines, "token_revoked", "POST /api/token/blacklist/"), String.join("\n", lines));
         assertEquals(1, count(lines, "token_issued", "POST /api/auth-tokens/"), String.join("\n", lines));
         assertEquals(1, count(lines, "token_revoked", "DELETE /api/auth-token/"), String.join("\n", lines));
-        assertEquals(1, count(lines, "login_succeeded", "POST /api/token/logout-all/"), String.join("\n", lines));
+        // Basic is no login: a request it authenticates writes no audit line of its own.
+        assertEquals(0, count(lines, "login_succeeded", "POST /api/token/logout-all/"), String.join("\n", lines));
         assertEquals(1, count(lines, "token_revoked", "POST /api/token/logout-all/"), String.join("\n", lines));
         assertTrue(
                 lines.stream()
@@ -85,6 +83,45 @@ class AuditIT {
                 List.of(user.password(), first.refresh(), first.access(), rotated, second.refresh(), key)) {
             assertFalse(ServerLog.lines().stream().anyMatch(line -> line.contains(secret)), "a secret reached the log");
         }
+    }
+
+    @Test
+    void blacklistingARotatedRefreshTokenIsAuditedAsReuse() {
+        Credentials user = TestUsers.create();
+        Pair pair = TestUsers.login(user);
+        assertEquals(200, refresh(pair.refresh()).statusCode());
+        assertEquals(
+                401,
+                Http.send("POST", "/api/token/blacklist/", "application/json", body("refresh", pair.refresh()))
+                        .statusCode());
+
+        List<String> reuse = ServerLog.await(line -> line.contains("\"event\":\"refresh_reuse_detected\"")
+                && line.contains("\"user\":\"" + user.username() + "\"")
+                && line.contains("\"request\":\"POST /api/token/blacklist/\""));
+        assertEquals(1, reuse.size(), String.join("\n", reuse));
+    }
+
+    @Test
+    void anAdministratorsPasswordResetIsAuditedWithoutThePassword() {
+        Credentials user = TestUsers.create();
+        String password = "reset-" + TestUsers.uniqueName("pw");
+        assertEquals(
+                200,
+                Http.send(
+                                "PATCH",
+                                "/api/users/" + user.username() + "/",
+                                "application/json",
+                                body("password", password),
+                                "Authorization",
+                                TestUsers.ADMIN.basic())
+                        .statusCode());
+
+        List<String> changed = ServerLog.await(line -> line.contains("\"event\":\"password_changed\"")
+                && line.contains("\"user\":\"" + user.username() + "\""));
+        assertEquals(1, changed.size(), String.join("\n", changed));
+        assertTrue(changed.get(0).contains("reset by " + TestUsers.ADMIN.username()), changed.get(0));
+        assertFalse(
+                ServerLog.lines().stream().anyMatch(line -> line.contains(password)), "the password reached the log");
     }
 
     private static long count(List<String> lines, String event, String request) {
@@ -100,10 +137,5 @@ class AuditIT {
 
     private static String body(String field, String value) {
         return Json.createObjectBuilder().add(field, value).build().toString();
-    }
-
-    private static JsonObject claims(String jwt) {
-        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
-        return Json.createReader(new StringReader(payload)).readObject();
     }
 }

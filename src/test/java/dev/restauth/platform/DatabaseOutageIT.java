@@ -1,11 +1,12 @@
 package dev.restauth.platform;
 
-import static dev.restauth.Http.assertJsonError;
+import static dev.restauth.testsupport.Http.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restauth.Http;
-import dev.restauth.TestUsers;
+import dev.restauth.testsupport.Http;
+import dev.restauth.testsupport.RawHttp;
+import dev.restauth.testsupport.TestUsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,9 @@ class DatabaseOutageIT {
             var basic = Http.get("/api/hello/", "Authorization", user.basic());
             assertJsonError(basic, 503, UNAVAILABLE);
             assertTrue(basic.headers().firstValue("Retry-After").isPresent());
+            RawHttp.Answer statusLine =
+                    RawHttp.send("GET", "/api/hello/", "Authorization: " + user.basic() + "\r\n", null);
+            assertEquals("HTTP/1.1 503 Service Unavailable", statusLine.statusLine(), statusLine.head());
 
             var login = Http.send(
                     "POST",

@@ -4,28 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restauth.Http;
-import dev.restauth.TestUsers;
 import dev.restauth.apitokens.control.ApiTokenStore;
 import dev.restauth.apitokens.control.ApiTokens;
+import dev.restauth.apitokens.control.VerifiedKeys;
 import dev.restauth.apitokens.entity.ApiToken;
+import dev.restauth.apitokens.entity.NewToken;
 import dev.restauth.jwt.control.JwtSettings;
+import dev.restauth.jwt.control.RawJwt;
 import dev.restauth.jwt.control.RefreshTokenStore;
 import dev.restauth.jwt.control.SigningKeys;
 import dev.restauth.jwt.control.TokenCodec;
+import dev.restauth.jwt.control.TokenSigner;
 import dev.restauth.platform.control.Migrations;
 import dev.restauth.platform.control.SchemaReady;
+import dev.restauth.testsupport.DrfAnswers;
+import dev.restauth.testsupport.Http;
+import dev.restauth.testsupport.Jwts;
+import dev.restauth.testsupport.TestUsers;
 import dev.restauth.users.control.Passwords;
 import dev.restauth.users.control.UserIdentityStore;
 import dev.restauth.users.entity.User;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -40,7 +43,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,9 +79,10 @@ class InContainerIT {
                         TestUsers.Credentials.class,
                         InContainerIT.class,
                         UserRows.class,
-                        JsonEchoResource.class,
                         JwtClaimsResource.class,
                         RawJwt.class,
+                        DrfAnswers.class,
+                        Jwts.class,
                         Http.class);
     }
 
@@ -97,6 +100,12 @@ class InContainerIT {
 
     @Inject
     TokenCodec codec;
+
+    @Inject
+    TokenSigner signer;
+
+    @Inject
+    VerifiedKeys verifiedKeys;
 
     @Inject
     SigningKeys signingKeys;
@@ -225,8 +234,8 @@ class InContainerIT {
         users.persist(new User(username, "hash", List.of(), Instant.now().minusSeconds(3600)));
         User user = users.findByUsername(username);
         Instant past = Instant.now().minusSeconds(600);
-        String access = codec.sign(TokenCodec.ACCESS, codec.newJti(), user, past, past.plusSeconds(300));
-        String refresh = codec.sign(TokenCodec.REFRESH, codec.newJti(), user, past, past.plusSeconds(300));
+        String access = signer.sign(TokenCodec.ACCESS, signer.newJti(), user, past, past.plusSeconds(300));
+        String refresh = signer.sign(TokenCodec.REFRESH, signer.newJti(), user, past, past.plusSeconds(300));
 
         URI self = new URI("http://localhost:" + serverVariable("http.port") + "/restauth-it/");
         var response = Http.send(self, "GET", "api/hello/", null, null, "Authorization", "Bearer " + access);
@@ -264,7 +273,7 @@ class InContainerIT {
         users.persist(new User(username, "hash", List.of(), Instant.now().minusSeconds(60)));
         User user = users.findByUsername(username);
         Instant now = Instant.now();
-        String before = codec.sign(TokenCodec.ACCESS, codec.newJti(), user, now, now.plusSeconds(300));
+        String before = signer.sign(TokenCodec.ACCESS, signer.newJti(), user, now, now.plusSeconds(300));
         String oldKid = signingKeys.current().kid();
 
         signingKeys.rotate();
@@ -274,7 +283,7 @@ class InContainerIT {
         String jwks = signingKeys.current().jwks();
         assertTrue(jwks.contains(oldKid) && jwks.contains(newKid), jwks);
         assertFalse(jwks.contains("\"d\""), "no private key material in the JWKS");
-        String after = codec.sign(TokenCodec.ACCESS, codec.newJti(), user, now, now.plusSeconds(300));
+        String after = signer.sign(TokenCodec.ACCESS, signer.newJti(), user, now, now.plusSeconds(300));
         codec.verify(before, TokenCodec.ACCESS); // throws if refused
         codec.verify(after, TokenCodec.ACCESS);
         URI self = new URI("http://localhost:" + serverVariable("http.port") + "/restauth-it/");
@@ -305,45 +314,18 @@ class InContainerIT {
     }
 
     @Test
-    void ourKeyWithAnotherIssuerOrAudienceIsRefused() throws Exception {
-        var keys = signingKeys.current();
-        long now = Instant.now().getEpochSecond();
-        for (String[] issuerAndAudience :
-                new String[][] {{"restauth-evil", "restauth"}, {"restauth", "other-api"}, {"restauthx", "restauth"}}) {
-            String token = Jwt.claims()
-                    .issuer(issuerAndAudience[0])
-                    .audience(issuerAndAudience[1])
-                    .subject("1")
-                    .upn("someone")
-                    .claim("token_type", "access")
-                    .claim("jti", codec.newJti())
-                    .claim("user_id", "1")
-                    .issuedAt(now)
-                    .expiresAt(now + 300)
-                    .jws()
-                    .keyId(keys.kid())
-                    .header("typ", "at+jwt")
-                    .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256)
-                    .sign(keys.signingKey());
-            TokenCodec.Rejected rejected =
-                    assertThrows(TokenCodec.Rejected.class, () -> codec.verify(token, TokenCodec.ACCESS));
-            assertEquals("Token is invalid", rejected.getMessage());
-        }
-    }
-
-    @Test
     void aLeakedDatabaseRowIsNoKey() {
         String username = "leak-" + UUID.randomUUID().toString().substring(0, 8);
         users.persist(new User(username, "hash", List.of(), Instant.now()));
         User user = users.findByUsername(username);
-        String key = apiTokens.issue(user, "leak", null).token();
+        String key = apiTokens.issue(user, new NewToken("leak", null)).token();
         ApiToken row = apiTokenStore.ofUser(user.id()).get(0);
 
         assertFalse(row.digest().contains(key), "the key is not in the row");
-        assertTrue(apiTokens.authenticate(key).isPresent());
-        assertTrue(apiTokens.authenticate(row.digest()).isEmpty());
-        assertTrue(apiTokens.authenticate(row.digest().substring(0, 40)).isEmpty());
-        assertTrue(apiTokens
+        assertTrue(verifiedKeys.authenticate(key).isPresent());
+        assertTrue(verifiedKeys.authenticate(row.digest()).isEmpty());
+        assertTrue(verifiedKeys.authenticate(row.digest().substring(0, 40)).isEmpty());
+        assertTrue(verifiedKeys
                 .authenticate(key.substring(0, 8) + row.digest().substring(0, 32))
                 .isEmpty());
     }
@@ -353,7 +335,7 @@ class InContainerIT {
         String username = "touch-" + UUID.randomUUID().toString().substring(0, 8);
         users.persist(new User(username, "hash", List.of(), Instant.now()));
         User user = users.findByUsername(username);
-        apiTokens.issue(user, "touch", null);
+        apiTokens.issue(user, new NewToken("touch", null));
         long tokenId = apiTokenStore.ofUser(user.id()).get(0).id();
         Instant now = Instant.now();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
@@ -379,17 +361,6 @@ class InContainerIT {
 
     @Test
     @RunAsClient
-    void malformedJsonIsA400WithJsonBody(@ArquillianResource URL deployment) throws Exception {
-        URI base = deployment.toURI();
-        var response = Http.send(base, "POST", "test/echo", "application/json", "{\"text\": ");
-        assertEquals(400, response.statusCode(), response.body());
-        assertEquals(
-                "JSON parse error - the request body is not valid JSON.",
-                Http.json(response).getString("detail"));
-    }
-
-    @Test
-    @RunAsClient
     void resourcesInjectTheBearerTokenAsJsonWebToken(@ArquillianResource URL deployment) throws Exception {
         String password = "pw-" + UUID.randomUUID();
         var user = TestUsers.createWithPassword(password);
@@ -408,20 +379,8 @@ class InContainerIT {
         assertTrue(Http.json(seen).getString("tokenType").contains("access"));
     }
 
-    @Test
-    @RunAsClient
-    void unsupportedMediaTypeIsA415WithJsonBody(@ArquillianResource URL deployment) throws Exception {
-        URI base = deployment.toURI();
-        var response = Http.send(base, "POST", "test/echo", "text/plain", "hello");
-        assertEquals(415, response.statusCode(), response.body());
-        assertEquals(
-                "Unsupported media type \"text/plain\" in request.",
-                Http.json(response).getString("detail"));
-    }
-
-    // The attack catalogue's claim checks (security research §2.1, A10-A17, A20): tokens signed
-    // here with the server's own key, so that only the claim checks can refuse them. Each test
-    // first shows that the untampered token is accepted.
+    // Tokens signed here with the server's own key: what only the server's key can make. The
+    // claim checks themselves are unit tests (TokenCodecClaimsTest), with a test key.
 
     static URI self() throws URISyntaxException {
         return new URI("http://localhost:" + serverVariable("http.port") + "/restauth-it/");
@@ -440,7 +399,7 @@ class InContainerIT {
                 jwtSettings.issuer(),
                 jwtSettings.audience(),
                 user,
-                codec.newJti(),
+                signer.newJti(),
                 Instant.now().getEpochSecond());
     }
 
@@ -452,13 +411,6 @@ class InContainerIT {
         return jwt.sign(signingKeys.current().signingKey());
     }
 
-    static JsonObject tokenNotValid(String reason) {
-        return Json.createObjectBuilder()
-                .add("detail", reason)
-                .add("code", "token_not_valid")
-                .build();
-    }
-
     static HttpResponse<String> postToken(String path, String field, String token) throws Exception {
         return Http.send(
                 self(),
@@ -466,169 +418,6 @@ class InContainerIT {
                 path,
                 "application/json",
                 Json.createObjectBuilder().add(field, token).build().toString());
-    }
-
-    void assertAccepted(RawJwt jwt, User user) throws Exception {
-        String token = signedWithOurKey(jwt);
-        var hello = Http.send(self(), "GET", "api/hello/", null, null, "Authorization", "Bearer " + token);
-        assertEquals(200, hello.statusCode(), hello.body());
-        assertEquals("Hello, " + user.username() + "!", Http.json(hello).getString("message"));
-        var verified = postToken("api/token/verify/", "token", token);
-        assertEquals(200, verified.statusCode(), verified.body());
-    }
-
-    /** Refused as a Bearer token and by the verify endpoint, with SimpleJWT's reason. */
-    void assertRefused(String what, RawJwt jwt, String reason) throws Exception {
-        String token = signedWithOurKey(jwt);
-        var hello = Http.send(self(), "GET", "api/hello/", null, null, "Authorization", "Bearer " + token);
-        assertEquals(401, hello.statusCode(), what + ": " + hello.body());
-        JsonObject body = Http.json(hello);
-        assertEquals("Given token not valid for any token type", body.getString("detail"), what);
-        assertEquals(reason, body.getJsonArray("messages").getJsonObject(0).getString("message"), what);
-        var verified = postToken("api/token/verify/", "token", token);
-        assertEquals(401, verified.statusCode(), what + ": " + verified.body());
-        assertEquals(tokenNotValid(reason), Http.json(verified), what);
-    }
-
-    @Test
-    void ourKeyWithoutARequiredClaimIsRefused() throws Exception {
-        User user = freshUser("claims");
-        RawJwt token = ourAccessToken(user);
-        assertAccepted(token, user);
-        for (String claim : List.of("iss", "aud", "exp", "iat", "jti", "token_type", "user_id")) {
-            assertRefused("without " + claim, token.withoutClaim(claim), TokenCodec.INVALID);
-        }
-    }
-
-    @Test
-    void ourKeyWithNotBeforeInTheFutureIsRefused() throws Exception {
-        User user = freshUser("nbf");
-        RawJwt token = ourAccessToken(user);
-        long now = Instant.now().getEpochSecond();
-        assertAccepted(token.claim("nbf", Long.toString(now - 60)), user);
-        long beyondSkew = now + jwtSettings.clockSkewSeconds() + 120;
-        assertRefused("nbf beyond the skew", token.claim("nbf", Long.toString(beyondSkew)), TokenCodec.INVALID);
-        assertRefused("nbf a day ahead", token.claim("nbf", Long.toString(now + 86_400)), TokenCodec.INVALID);
-        assertRefused("nbf as a string", token.claim("nbf", "\"" + (now - 60) + "\""), TokenCodec.INVALID);
-    }
-
-    @Test
-    void ourKeyWithAnExpiryThatIsNotANumberIsRefused() throws Exception {
-        User user = freshUser("exp");
-        RawJwt token = ourAccessToken(user);
-        assertAccepted(token, user);
-        long live = Instant.now().getEpochSecond() + 300;
-        for (String exp : List.of(
-                "\"9999999999\"", "\"" + live + "\"", "9223372036854775808", "true", "null", "{}", "[" + live + "]")) {
-            assertRefused("exp " + exp, token.claim("exp", exp), TokenCodec.INVALID);
-        }
-        assertRefused(
-                "iat as a string",
-                token.claim("iat", "\"" + Instant.now().getEpochSecond() + "\""),
-                TokenCodec.INVALID);
-    }
-
-    @Test
-    void ourKeyWithAnUnknownCriticalHeaderIsRefused() throws Exception {
-        User user = freshUser("crit");
-        RawJwt token = ourAccessToken(user).headerParameter("exp-ext", "true");
-        assertAccepted(token, user); // an unknown header alone is ignored, as RFC 7515 says
-        assertRefused("crit naming it", token.headerParameter("crit", "[\"exp-ext\"]"), TokenCodec.INVALID);
-        assertRefused(
-                "crit naming an absent one",
-                token.headerParameter("crit", "[\"urn:example:unknown\"]"),
-                TokenCodec.INVALID);
-    }
-
-    @Test
-    void duplicateMembersAreRefusedEvenWithOurSignature() throws Exception {
-        // RFC 7519 §4 lets a parser take the last duplicate instead; ours refuses them all, so no
-        // two components can ever disagree about who the token is for.
-        User victim = freshUser("victim");
-        User holder = freshUser("holder");
-        RawJwt token = ourAccessToken(holder);
-        assertAccepted(token, holder);
-        String victimId = RawJwt.text(String.valueOf(victim.id()));
-        String holderId = RawJwt.text(String.valueOf(holder.id()));
-        long now = Instant.now().getEpochSecond();
-        Map<String, RawJwt> duplicated = new LinkedHashMap<>();
-        duplicated.put("user_id holder, victim", token.duplicateClaim("user_id", victimId));
-        duplicated.put(
-                "user_id victim, holder", token.claim("user_id", victimId).duplicateClaim("user_id", holderId));
-        duplicated.put("sub holder, victim", token.duplicateClaim("sub", victimId));
-        duplicated.put("username holder, victim", token.duplicateClaim("username", RawJwt.text(victim.username())));
-        duplicated.put("upn holder, victim", token.duplicateClaim("upn", RawJwt.text(victim.username())));
-        duplicated.put("exp live, expired", token.duplicateClaim("exp", Long.toString(now - 3600)));
-        duplicated.put(
-                "exp expired, live",
-                token.claim("exp", Long.toString(now - 3600)).duplicateClaim("exp", Long.toString(now + 300)));
-        duplicated.put(
-                "token_type refresh, access",
-                token.claim("token_type", RawJwt.text("refresh")).duplicateClaim("token_type", RawJwt.text("access")));
-        duplicated.put("alg ES256, none", token.duplicateHeaderParameter("alg", RawJwt.text("none")));
-        duplicated.put(
-                "alg none, ES256",
-                token.headerParameter("alg", RawJwt.text("none"))
-                        .duplicateHeaderParameter("alg", RawJwt.text("ES256")));
-        duplicated.put(
-                "typ refresh, access",
-                token.headerParameter("typ", RawJwt.text("refresh+jwt"))
-                        .duplicateHeaderParameter("typ", RawJwt.text("at+jwt")));
-        duplicated.put("kid ours, unknown", token.duplicateHeaderParameter("kid", RawJwt.text("unknown-kid")));
-        for (var entry : duplicated.entrySet()) {
-            assertRefused(entry.getKey(), entry.getValue(), TokenCodec.INVALID);
-        }
-    }
-
-    @Test
-    void issuerAndAudienceMustMatchExactlyOverHttp() throws Exception {
-        User user = freshUser("issuer");
-        RawJwt token = ourAccessToken(user);
-        assertAccepted(token, user);
-        for (String iss : List.of("\"restaut\"", "\"RESTAUTH\"", "\" restauth\"", "[\"restauth\"]", "null")) {
-            assertRefused("iss " + iss, token.claim("iss", iss), TokenCodec.INVALID);
-        }
-        for (String aud : List.of("[\"other-api\"]", "[]", "\"\"", "\"RESTAUTH\"", "\"restauth \"")) {
-            assertRefused("aud " + aud, token.claim("aud", aud), TokenCodec.INVALID);
-        }
-    }
-
-    @Test
-    void typHeaderAndTokenTypeMustAgree() throws Exception {
-        User user = freshUser("typ");
-        RawJwt token = ourAccessToken(user);
-        assertAccepted(token, user);
-        assertRefused(
-                "access claims, refresh typ",
-                token.headerParameter("typ", RawJwt.text("refresh+jwt")),
-                TokenCodec.INVALID);
-        assertRefused("typ JWT", token.headerParameter("typ", RawJwt.text("JWT")), TokenCodec.INVALID);
-        assertRefused(
-                "no typ",
-                new RawJwt(
-                        token.header().stream()
-                                .filter(member -> !member.getKey().equals("typ"))
-                                .toList(),
-                        token.claims()),
-                TokenCodec.INVALID);
-        RawJwt refreshClaimsAccessTyp = token.claim("token_type", RawJwt.text("refresh"));
-        assertRefused("refresh claims, access typ", refreshClaimsAccessTyp, TokenCodec.INVALID);
-        var refreshed = postToken("api/token/refresh/", "refresh", signedWithOurKey(refreshClaimsAccessTyp));
-        assertEquals(401, refreshed.statusCode(), refreshed.body());
-        assertEquals(tokenNotValid(TokenCodec.INVALID), Http.json(refreshed));
-    }
-
-    @Test
-    void deeplyNestedClaimIsRefusedNotA500() throws Exception {
-        // CVE-2025-53864's pattern: 10,000 nested arrays. A foreign signature stops it before the
-        // claims are read (AttackCatalogueIT); our own signature lets it reach them.
-        User user = freshUser("nested");
-        RawJwt token = ourAccessToken(user);
-        assertAccepted(token.claim("nested", "[[[]]]"), user);
-        assertRefused(
-                "10,000 nested arrays",
-                token.claim("nested", "[".repeat(10_000) + "]".repeat(10_000)),
-                TokenCodec.INVALID);
     }
 
     @Test
@@ -642,10 +431,7 @@ class InContainerIT {
             {"api/token/refresh/", "refresh"}, {"api/token/verify/", "token"}, {"api/token/blacklist/", "refresh"}
         }) {
             var response = postToken(endpoint[0], endpoint[1], token);
-            checks.add(() -> {
-                assertEquals(401, response.statusCode(), endpoint[0] + ": " + response.body());
-                assertEquals(tokenNotValid(TokenCodec.INVALID), Http.json(response), endpoint[0]);
-            });
+            checks.add(() -> DrfAnswers.assertTokenNotValid(response, TokenCodec.INVALID));
         }
         assertAll(checks);
     }

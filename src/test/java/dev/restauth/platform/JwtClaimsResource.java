@@ -1,6 +1,6 @@
 package dev.restauth.platform;
 
-import dev.restauth.authentication.entity.Roles;
+import dev.restauth.users.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

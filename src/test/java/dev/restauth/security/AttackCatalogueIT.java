@@ -1,34 +1,41 @@
 package dev.restauth.security;
 
-import static dev.restauth.Http.assertJsonError;
+import static dev.restauth.testsupport.DrfAnswers.GIVEN_TOKEN_NOT_VALID;
+import static dev.restauth.testsupport.DrfAnswers.assertBearerRejected;
+import static dev.restauth.testsupport.DrfAnswers.assertTokenNotValid;
+import static dev.restauth.testsupport.Http.assertJsonError;
+import static dev.restauth.testsupport.Jwts.b64;
+import static dev.restauth.testsupport.Jwts.part;
+import static dev.restauth.testsupport.Jwts.random;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restauth.Http;
-import dev.restauth.TestUsers;
+import dev.restauth.testsupport.Http;
+import dev.restauth.testsupport.RawHttp;
+import dev.restauth.testsupport.TestUsers;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The attack catalogue (security research §2), black-box against the running server: forged and
@@ -42,9 +49,7 @@ class AttackCatalogueIT {
     /** Where this class's requests come from, once the test server trusts one proxy. */
     static final String CLIENT = "198.51.100.20";
 
-    static final String GIVEN_TOKEN_NOT_VALID = "Given token not valid for any token type";
     static final String INVALID = "Token is invalid";
-    static final String BEARER_CHALLENGE = "Bearer realm=\"api\"";
     static final int TEN_MIB = 10 * 1024 * 1024;
 
     /** The token fields of SimpleJWT's endpoints. */
@@ -62,25 +67,6 @@ class AttackCatalogueIT {
             "ctl\u0007\u001b\r\nchars",
             "a".repeat(60_000));
 
-    static String b64(String text) {
-        return b64(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String random(int bytes) {
-        byte[] noise = new byte[bytes];
-        new SecureRandom().nextBytes(noise);
-        return b64(noise);
-    }
-
-    static JsonObject part(String jwt, int index) {
-        String json = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]), StandardCharsets.UTF_8);
-        return Json.createReader(new StringReader(json)).readObject();
-    }
-
     static HttpResponse<String> hello(String authorization) {
         return Http.get("/api/hello/", "Authorization", authorization, "X-Forwarded-For", CLIENT);
     }
@@ -95,73 +81,39 @@ class AttackCatalogueIT {
                 CLIENT);
     }
 
-    /** SimpleJWT's answer to a bad access token on a protected resource. */
-    static void assertBearerRejected(HttpResponse<String> response, String reason) {
-        assertEquals(401, response.statusCode(), response.body());
-        assertEquals(
-                BEARER_CHALLENGE,
-                response.headers().firstValue("WWW-Authenticate").orElse(null));
-        JsonObject body = Http.json(response);
-        assertEquals(GIVEN_TOKEN_NOT_VALID, body.getString("detail"));
-        assertEquals("token_not_valid", body.getString("code"));
-        JsonObject message = body.getJsonArray("messages").getJsonObject(0);
-        assertEquals("AccessToken", message.getString("token_class"));
-        assertEquals("access", message.getString("token_type"));
-        assertEquals(reason, message.getString("message"));
-        assertEquals(3, body.size(), body.toString());
-    }
-
-    /** SimpleJWT's answer on its own endpoints: {"detail": reason, "code": "token_not_valid"}. */
-    static void assertTokenNotValid(HttpResponse<String> response, String reason) {
-        assertEquals(401, response.statusCode(), response.body());
-        assertEquals(
-                BEARER_CHALLENGE,
-                response.headers().firstValue("WWW-Authenticate").orElse(null));
-        assertEquals(
-                Json.createObjectBuilder()
-                        .add("detail", reason)
-                        .add("code", "token_not_valid")
-                        .build(),
-                Http.json(response));
-    }
-
     /** Refused as a Bearer token and by every token endpoint. */
     static void assertRefusedEverywhere(String token) {
         assertBearerRejected(hello("Bearer " + token), INVALID);
         TOKEN_FIELDS.forEach((path, field) -> assertTokenNotValid(postJson(path, field, token), INVALID));
     }
 
-    @Test
-    void algNoneIsRefusedInEveryCaseWithOrWithoutASignature() {
+    @ParameterizedTest(name = "alg {0} on the {1} token")
+    @CsvSource({"none, access", "None, access", "NONE, access", "nOnE, access", "none, refresh", "nOnE, refresh"})
+    void algNoneIsRefusedInEveryCaseWithOrWithoutASignature(String alg, String type) {
         var pair = TestUsers.login(TestUsers.create("admin"));
-        for (String token : List.of(pair.access(), pair.refresh())) {
-            String[] parts = token.split("\\.");
-            for (String alg : List.of("none", "None", "NONE", "nOnE")) {
-                String header = b64(Json.createObjectBuilder(part(token, 0))
-                        .add("alg", alg)
-                        .build()
-                        .toString());
-                assertRefusedEverywhere(header + "." + parts[1] + ".");
-                assertRefusedEverywhere(header + "." + parts[1] + "." + parts[2]);
-            }
-        }
+        String token = type.equals("access") ? pair.access() : pair.refresh();
+        String[] parts = token.split("\\.");
+        String header = b64(
+                Json.createObjectBuilder(part(token, 0)).add("alg", alg).build().toString());
+        assertRefusedEverywhere(header + "." + parts[1] + ".");
+        assertRefusedEverywhere(header + "." + parts[1] + "." + parts[2]);
         assertEquals(200, hello("Bearer " + pair.access()).statusCode(), "the genuine token still works");
     }
-
-    @Test
-    void jweShapedFiveSegmentTokensAreRefused() {
-        // RFC 7516 compact JWE: header.encrypted_key.iv.ciphertext.tag. We issue no JWE, so any is
-        // refused before decryption: no PBES2 iteration count or decompression is ever honoured.
-        for (String header : List.of(
-                "{\"alg\":\"PBES2-HS512+A256KW\",\"enc\":\"A256GCM\",\"p2c\":2147483647,\"p2s\":\"" + random(16)
-                        + "\"}",
+    /**
+     * RFC 7516 compact JWE: header.encrypted_key.iv.ciphertext.tag. We issue no JWE, so any is
+     * refused before decryption: no PBES2 iteration count or decompression is ever honoured.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"alg\":\"PBES2-HS512+A256KW\",\"enc\":\"A256GCM\",\"p2c\":2147483647,\"p2s\":\"c2FsdHNhbHQ\"}",
                 "{\"alg\":\"dir\",\"enc\":\"A128GCM\",\"zip\":\"DEF\"}",
                 "{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"cty\":\"JWT\"}",
-                "{\"alg\":\"ECDH-ES\",\"enc\":\"A128CBC-HS256\",\"epk\":{\"kty\":\"EC\",\"crv\":\"P-256\"}}")) {
-            String jwe = String.join(".", b64(header), random(40), random(12), random(300), random(16));
-            assertRefusedEverywhere(jwe);
-            assertRefusedEverywhere(String.join(".", b64(header), "", random(12), random(300), random(16)));
-        }
+                "{\"alg\":\"ECDH-ES\",\"enc\":\"A128CBC-HS256\",\"epk\":{\"kty\":\"EC\",\"crv\":\"P-256\"}}"
+            })
+    void jweShapedFiveSegmentTokensAreRefused(String header) {
+        assertRefusedEverywhere(String.join(".", b64(header), random(40), random(12), random(300), random(16)));
+        assertRefusedEverywhere(String.join(".", b64(header), "", random(12), random(300), random(16)));
     }
 
     @Test
@@ -190,30 +142,33 @@ class AttackCatalogueIT {
         assertEquals(200, refreshed.statusCode(), refreshed.body());
     }
 
-    @Test
-    void hostileValuesInTokenFieldsAreInvalidTokens() {
-        for (var endpoint : TOKEN_FIELDS.entrySet()) {
-            String path = endpoint.getKey();
-            String field = endpoint.getValue();
-            for (String value : HOSTILE_TOKENS) {
-                assertTokenNotValid(postJson(path, field, value), INVALID);
-                assertTokenNotValid(
-                        Http.send(
-                                "POST",
-                                path,
-                                "application/x-www-form-urlencoded",
-                                field + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8),
-                                "X-Forwarded-For",
-                                CLIENT),
-                        INVALID);
-            }
-            // Bytes that are not UTF-8, raw in the JSON string and in the form.
-            assertTokenNotValid(
-                    sendBytes(path, "application/json", concat("{\"" + field + "\":\"ab", NOT_UTF8, "cd\"}")), INVALID);
-            assertTokenNotValid(
-                    sendBytes(path, "application/x-www-form-urlencoded", concat(field + "=ab", NOT_UTF8, "cd")),
-                    INVALID);
-        }
+    static Stream<Arguments> hostileTokenFields() {
+        return TOKEN_FIELDS.entrySet().stream().flatMap(endpoint -> HOSTILE_TOKENS.stream()
+                .map(value -> Arguments.of(endpoint.getKey(), endpoint.getValue(), value)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {index}")
+    @MethodSource("hostileTokenFields")
+    void hostileValuesInTokenFieldsAreInvalidTokens(String path, String field, String value) {
+        assertTokenNotValid(postJson(path, field, value), INVALID);
+        assertTokenNotValid(
+                Http.send(
+                        "POST",
+                        path,
+                        "application/x-www-form-urlencoded",
+                        field + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8),
+                        "X-Forwarded-For",
+                        CLIENT),
+                INVALID);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/api/token/refresh/, refresh", "/api/token/verify/, token", "/api/token/blacklist/, refresh"})
+    void bytesThatAreNotUtf8InTokenFieldsAreInvalidTokens(String path, String field) {
+        assertTokenNotValid(
+                sendBytes(path, "application/json", concat("{\"" + field + "\":\"ab", NOT_UTF8, "cd\"}")), INVALID);
+        assertTokenNotValid(
+                sendBytes(path, "application/x-www-form-urlencoded", concat(field + "=ab", NOT_UTF8, "cd")), INVALID);
     }
 
     static final byte[] NOT_UTF8 = {(byte) 0xff, (byte) 0xfe, (byte) 0xc3, (byte) 0x28};
@@ -231,42 +186,51 @@ class AttackCatalogueIT {
                 "POST", path, contentType, HttpRequest.BodyPublishers.ofByteArray(body), "X-Forwarded-For", CLIENT);
     }
 
-    @Test
-    void hostileBearerValuesAreInvalidTokens() throws IOException {
-        for (String value : List.of("'OR'1'='1'--", "eyJhbGciOiJFUzI1NiJ9.e30.'--", "%00", "a".repeat(30_000))) {
-            assertBearerRejected(hello("Bearer " + value), INVALID);
-        }
-        // java.net.http refuses to send these bytes in a header; a socket does not.
-        for (byte[] value :
-                List.of(bytes("nul\u0000byte"), bytes("ctl\u0001\u0007\u001bchars"), bytes("del\u007f"), NOT_UTF8)) {
-            RawResponse response = rawGet("/api/hello/", concat("Bearer ", value, ""));
-            assertEquals(401, response.status(), response.toString());
-            JsonObject body =
-                    Json.createReader(new StringReader(response.body())).readObject();
-            assertEquals(GIVEN_TOKEN_NOT_VALID, body.getString("detail"));
-            assertEquals(INVALID, body.getJsonArray("messages").getJsonObject(0).getString("message"));
-        }
+    static Stream<String> hostileValues() {
+        return Stream.of("'OR'1'='1'--", "eyJhbGciOiJFUzI1NiJ9.e30.'--", "%00", "a".repeat(30_000));
     }
 
-    @Test
-    void hostileTokenKeysGetDrfsMessages() throws IOException {
-        for (String value : List.of("'OR'1'='1'--", "0123456789abcdef0123456789abcdef0123456'", "a".repeat(30_000))) {
-            var response = hello("Token " + value);
-            assertJsonError(response, 401, "Invalid token.");
-            assertEquals(
-                    "Token", response.headers().firstValue("WWW-Authenticate").orElse(null));
-        }
-        for (byte[] value : List.of(
-                bytes("0123456789abcdef0123\u00000123456789abcdef012"),
-                bytes("ctl\u0001\u0007\u001bchars"),
-                bytes("del\u007f"),
-                NOT_UTF8)) {
-            RawResponse response = rawGet("/api/hello/", concat("Token ", value, ""));
-            assertEquals(401, response.status(), response.toString());
-            assertEquals(
-                    "{\"detail\":\"Invalid token header. Token string should not contain invalid characters.\"}",
-                    response.body());
-        }
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("hostileValues")
+    void hostileBearerValuesAreInvalidTokens(String value) {
+        assertBearerRejected(hello("Bearer " + value), INVALID);
+    }
+
+    /** Bytes java.net.http refuses to send in a header; a socket does not. */
+    static Stream<byte[]> hostileBytes() {
+        return Stream.of(bytes("nul\u0000byte"), bytes("ctl\u0001\u0007\u001bchars"), bytes("del\u007f"), NOT_UTF8);
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("hostileBytes")
+    void hostileBearerBytesAreInvalidTokens(byte[] value) {
+        RawHttp.Answer response = rawGet(concat("Bearer ", value, ""));
+        assertEquals(401, response.status(), response.head());
+        JsonObject body = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals(GIVEN_TOKEN_NOT_VALID, body.getString("detail"));
+        assertEquals(INVALID, body.getJsonArray("messages").getJsonObject(0).getString("message"));
+    }
+
+    static Stream<String> hostileKeys() {
+        return Stream.of("'OR'1'='1'--", "0123456789abcdef0123456789abcdef0123456'", "a".repeat(30_000));
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("hostileKeys")
+    void hostileTokenKeysAreInvalidTokens(String value) {
+        var response = hello("Token " + value);
+        assertJsonError(response, 401, "Invalid token.");
+        assertEquals("Token", response.headers().firstValue("WWW-Authenticate").orElse(null));
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("hostileBytes")
+    void hostileTokenKeyBytesAreInvalidCharacters(byte[] value) {
+        RawHttp.Answer response = rawGet(concat("Token ", value, ""));
+        assertEquals(401, response.status(), response.head());
+        assertEquals(
+                "{\"detail\":\"Invalid token header. Token string should not contain invalid characters.\"}",
+                response.body());
     }
 
     /**
@@ -285,26 +249,26 @@ class AttackCatalogueIT {
         throw reset;
     }
 
-    @Test
-    void headersOf64KibAreRefusedByTheHttpChannel() {
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer ", "Token ", "Basic "})
+    void headersOf64KibAreRefusedByTheHttpChannel(String scheme) {
         // Liberty's HTTP channel refuses a header over its limit before the application sees it:
         // a bare 400 with no body (documented in the README), never a 5xx.
         String big = "a".repeat(64 * 1024);
-        for (String authorization : List.of("Bearer " + big, "Token " + big, "Basic " + big)) {
-            for (var response : List.of(
-                    untilAnswered(() -> hello(authorization)),
-                    untilAnswered(() -> Http.send(
-                            "POST",
-                            "/api/token/",
-                            "application/json",
-                            "{}",
-                            "Authorization",
-                            authorization,
-                            "X-Forwarded-For",
-                            CLIENT)))) {
-                assertEquals(400, response.statusCode(), response.body());
-                assertEquals("", response.body());
-            }
+        String authorization = scheme + big;
+        for (var response : List.of(
+                untilAnswered(() -> hello(authorization)),
+                untilAnswered(() -> Http.send(
+                        "POST",
+                        "/api/token/",
+                        "application/json",
+                        "{}",
+                        "Authorization",
+                        authorization,
+                        "X-Forwarded-For",
+                        CLIENT)))) {
+            assertEquals(400, response.statusCode(), response.body());
+            assertEquals("", response.body());
         }
     }
 
@@ -426,23 +390,12 @@ class AttackCatalogueIT {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    record RawResponse(int status, String head, String body) {}
-
-    /** A GET with this exact Authorization value, bytes and all, over a plain socket. */
-    static RawResponse rawGet(String path, byte[] authorization) throws IOException {
-        try (Socket socket = new Socket(Http.BASE.getHost(), Http.BASE.getPort())) {
-            socket.getOutputStream()
-                    .write(concat(
-                            "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: " + CLIENT
-                                    + "\r\nAuthorization: ",
-                            authorization,
-                            "\r\nConnection: close\r\n\r\n"));
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int split = answer.indexOf("\r\n\r\n");
-            assertTrue(split > 0, answer);
-            String head = answer.substring(0, split);
-            return new RawResponse(Integer.parseInt(head.substring(9, 12)), head, answer.substring(split + 4));
-        }
+    /** A GET of a protected resource with this exact Authorization value, bytes and all. */
+    static RawHttp.Answer rawGet(byte[] authorization) {
+        return RawHttp.send(
+                "GET",
+                "/api/hello/",
+                concat("X-Forwarded-For: " + CLIENT + "\r\nAuthorization: ", authorization, "\r\n"),
+                null);
     }
 }

@@ -1,15 +1,15 @@
 package dev.restauth.security;
 
-import static dev.restauth.Http.assertJsonError;
 import static dev.restauth.security.HostileCredentialsIT.HOSTILE;
 import static dev.restauth.security.HostileCredentialsIT.NOT_UTF8;
 import static dev.restauth.security.HostileCredentialsIT.bytes;
+import static dev.restauth.testsupport.Http.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.restauth.Http;
-import dev.restauth.TestUsers;
+import dev.restauth.testsupport.Http;
+import dev.restauth.testsupport.TestUsers;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
@@ -19,8 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile values (SQL, NUL and other control characters, very long values, bytes that are not
@@ -30,6 +34,8 @@ import org.junit.jupiter.api.function.Executable;
  * About 30 failed password checks, all from one client address of this class.
  */
 class HostileAccountFieldsIT {
+
+    static final String HOSTILE_VALUES = "dev.restauth.security.HostileCredentialsIT#hostile";
 
     static final String CLIENT = "198.51.100.22";
 
@@ -85,17 +91,24 @@ class HostileAccountFieldsIT {
                 CLIENT);
     }
 
-    @Test
-    void hostileUsernamesAtTheTokenLoginAreDrfsNonFieldError() {
+    @ParameterizedTest(name = "{index}")
+    @MethodSource(HOSTILE_VALUES)
+    void hostileUsernamesAtTheTokenLoginAreDrfsNonFieldError(String hostile) {
         var user = TestUsers.create();
         JsonObject unable = fieldError("non_field_errors", UNABLE_TO_LOG_IN);
-        for (String hostile : HOSTILE) {
-            assertBody(
-                    400,
-                    unable,
-                    postJson("/api/auth-token/", login(TestUsers.uniqueName("u") + hostile, user.password())));
-            assertBody(400, unable, tokenLoginForm(TestUsers.uniqueName("u") + hostile, user.password()));
-        }
+        assertBody(
+                400, unable, postJson("/api/auth-token/", login(TestUsers.uniqueName("u") + hostile, user.password())));
+        assertBody(400, unable, tokenLoginForm(TestUsers.uniqueName("u") + hostile, user.password()));
+        assertEquals(
+                200,
+                postJson("/api/auth-token/", login(user.username(), user.password()))
+                        .statusCode());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AtTheTokenLoginAreDrfsNonFieldError() {
+        var user = TestUsers.create();
+        JsonObject unable = fieldError("non_field_errors", UNABLE_TO_LOG_IN);
         assertBody(
                 400,
                 unable,
@@ -109,20 +122,6 @@ class HostileAccountFieldsIT {
                                 "\",\"password\":\"",
                                 user.password(),
                                 "\"}")));
-        assertEquals(
-                200,
-                postJson("/api/auth-token/", login(user.username(), user.password()))
-                        .statusCode());
-    }
-
-    @Test
-    void hostilePasswordsAtTheTokenLoginAreDrfsNonFieldError() {
-        var user = TestUsers.create();
-        JsonObject unable = fieldError("non_field_errors", UNABLE_TO_LOG_IN);
-        for (String hostile : HOSTILE) {
-            assertBody(400, unable, postJson("/api/auth-token/", login(user.username(), hostile)));
-            assertBody(400, unable, tokenLoginForm(user.username(), hostile));
-        }
         assertBody(
                 400,
                 unable,
@@ -130,6 +129,19 @@ class HostileAccountFieldsIT {
                         "/api/auth-token/",
                         "application/x-www-form-urlencoded",
                         bytes("username=", user.username(), "&password=", NOT_UTF8)));
+        assertEquals(
+                200,
+                postJson("/api/auth-token/", login(user.username(), user.password()))
+                        .statusCode());
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @MethodSource(HOSTILE_VALUES)
+    void hostilePasswordsAtTheTokenLoginAreDrfsNonFieldError(String hostile) {
+        var user = TestUsers.create();
+        JsonObject unable = fieldError("non_field_errors", UNABLE_TO_LOG_IN);
+        assertBody(400, unable, postJson("/api/auth-token/", login(user.username(), hostile)));
+        assertBody(400, unable, tokenLoginForm(user.username(), hostile));
         assertEquals(
                 200,
                 postJson("/api/auth-token/", login(user.username(), user.password()))
@@ -214,16 +226,23 @@ class HostileAccountFieldsIT {
                 user.basic());
     }
 
-    @Test
-    void hostileOldPasswordsAreDjangosWrongPasswordError() {
+    @ParameterizedTest(name = "{index}")
+    @MethodSource(HOSTILE_VALUES)
+    void hostileOldPasswordsAreDjangosWrongPasswordError(String hostile) {
         var user = TestUsers.create();
-        JsonObject wrong = fieldError("old_password", WRONG_OLD_PASSWORD);
-        for (String hostile : HOSTILE) {
-            assertBody(400, wrong, changePassword(user, hostile, "a brand new secret"));
-        }
         assertBody(
                 400,
-                wrong,
+                fieldError("old_password", WRONG_OLD_PASSWORD),
+                changePassword(user, hostile, "a brand new secret"));
+        assertEquals(200, Http.get("/api/hello/", "Authorization", user.basic()).statusCode(), "unchanged");
+    }
+
+    @Test
+    void oldPasswordBytesThatAreNotUtf8AreDjangosWrongPasswordError() {
+        var user = TestUsers.create();
+        assertBody(
+                400,
+                fieldError("old_password", WRONG_OLD_PASSWORD),
                 postBytes(
                         "/api/users/me/password/",
                         "application/json",
@@ -272,18 +291,25 @@ class HostileAccountFieldsIT {
                 .build();
     }
 
+    static Stream<String> hostileNames() {
+        return HOSTILE.subList(0, 4).stream();
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("hostileNames")
+    void hostileNamesAndRolesOfANewUserAreDjangosFieldErrors(String hostile) {
+        assertBody(
+                400,
+                fieldError("username", INVALID_USERNAME),
+                createUser(newUser(TestUsers.uniqueName("u") + hostile, "long enough")));
+        assertBody(
+                400,
+                fieldError("roles", INVALID_ROLE),
+                createUser(newUser(TestUsers.uniqueName("u"), "long enough", "staff", hostile)));
+    }
+
     @Test
-    void hostileFieldsOfANewUserAreDjangosFieldErrors() {
-        for (String hostile : HOSTILE.subList(0, 4)) {
-            assertBody(
-                    400,
-                    fieldError("username", INVALID_USERNAME),
-                    createUser(newUser(TestUsers.uniqueName("u") + hostile, "long enough")));
-            assertBody(
-                    400,
-                    fieldError("roles", INVALID_ROLE),
-                    createUser(newUser(TestUsers.uniqueName("u"), "long enough", "staff", hostile)));
-        }
+    void overlongAndNonUtf8FieldsOfANewUserAreDjangosFieldErrors() {
         assertBody(
                 400,
                 fieldError("username", "Ensure this field has no more than 150 characters."),
@@ -306,27 +332,38 @@ class HostileAccountFieldsIT {
                 createUser(newUser(TestUsers.uniqueName("u"), "a".repeat(30_000))));
     }
 
-    @Test
-    void hostilePasswordsOfANewUserAreStoredVerbatim() {
-        for (String hostile : List.of(
-                "x' OR '1'='1' --", "pass\u0000word-nul", "pass\u0001\u0007\u001b\r\nword", "\uFFFD".repeat(8))) {
-            String username = TestUsers.uniqueName("u");
-            var created = createUser(newUser(username, hostile));
-            assertEquals(201, created.statusCode(), created.body());
-            var login = HostileCredentialsIT.loginJson(username, hostile);
-            assertEquals(200, login.statusCode(), login.body());
-        }
+    @ParameterizedTest(name = "{index}")
+    @ValueSource(
+            strings = {
+                "x' OR '1'='1' --",
+                "pass\u0000word-nul",
+                "pass\u0001\u0007\u001b\r\nword",
+                "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"
+            })
+    void hostilePasswordsOfANewUserAreStoredVerbatim(String hostile) {
+        String username = TestUsers.uniqueName("u");
+        var created = createUser(newUser(username, hostile));
+        assertEquals(201, created.statusCode(), created.body());
+        var login = HostileCredentialsIT.loginJson(username, hostile);
+        assertEquals(200, login.statusCode(), login.body());
+    }
+
+    static Stream<String> hostileAdminPaths() {
+        return Stream.of(
+                "/api/users/x%27%20OR%20%271%27=%271/",
+                "/api/users/%22%3B%20DROP%20TABLE%20users%3B%20--/",
+                "/api/users/" + "a".repeat(10_000) + "/",
+                "/api/users/x%27%20OR%20%271%27=%271/auth-tokens/");
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("hostileAdminPaths")
+    void hostileUsernamesInAdminPathsAreNotFound(String path) {
+        assertJsonError(Http.get(path, "Authorization", TestUsers.ADMIN.basic()), 404, "Not found.");
     }
 
     @Test
     void hostileUsernamesInAdminPathsAreRefusedWithoutLeaks() {
-        for (String path : List.of(
-                "/api/users/x%27%20OR%20%271%27=%271/",
-                "/api/users/%22%3B%20DROP%20TABLE%20users%3B%20--/",
-                "/api/users/" + "a".repeat(10_000) + "/",
-                "/api/users/x%27%20OR%20%271%27=%271/auth-tokens/")) {
-            assertJsonError(Http.get(path, "Authorization", TestUsers.ADMIN.basic()), 404, "Not found.");
-        }
         assertJsonError(
                 Http.get("/api/users/%FF%FE/", "Authorization", TestUsers.ADMIN.basic()), 400, "Malformed request.");
         // Control characters: Liberty's web container refuses the URI before any application code

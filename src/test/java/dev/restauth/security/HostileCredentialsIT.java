@@ -2,8 +2,8 @@ package dev.restauth.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.restauth.Http;
-import dev.restauth.TestUsers;
+import dev.restauth.testsupport.Http;
+import dev.restauth.testsupport.TestUsers;
 import jakarta.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * SQL, NUL and other control characters, very long values and bytes that are not UTF-8 in the
@@ -34,6 +37,10 @@ class HostileCredentialsIT {
             "nul\u0000byte",
             "ctl\u0001\u0007\u001b\r\n\tchars",
             "a".repeat(30_000));
+
+    static Stream<String> hostile() {
+        return HOSTILE.stream();
+    }
 
     /** Not UTF-8: a lone continuation byte, a byte UTF-8 never uses, a truncated sequence. */
     static final byte[] NOT_UTF8 = {(byte) 0x80, (byte) 0xff, (byte) 0xfe, (byte) 0xc3, '('};
@@ -101,13 +108,18 @@ class HostileCredentialsIT {
                         .statusCode());
     }
 
-    @Test
-    void hostileUsernamesAtTheJwtLoginAreWrongCredentials() {
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("hostile")
+    void hostileUsernamesAtTheJwtLoginAreWrongCredentials(String hostile) {
         var user = TestUsers.create();
-        for (String hostile : HOSTILE) {
-            assertNoActiveAccount(loginJson(TestUsers.uniqueName("u") + hostile, user.password()));
-            assertNoActiveAccount(loginForm(TestUsers.uniqueName("u") + hostile, user.password()));
-        }
+        assertNoActiveAccount(loginJson(TestUsers.uniqueName("u") + hostile, user.password()));
+        assertNoActiveAccount(loginForm(TestUsers.uniqueName("u") + hostile, user.password()));
+        assertUnharmed(user);
+    }
+
+    @Test
+    void usernameBytesThatAreNotUtf8AtTheJwtLoginAreWrongCredentials() {
+        var user = TestUsers.create();
         String unique = TestUsers.uniqueName("u");
         assertNoActiveAccount(loginBytes(
                 "application/json",
@@ -118,13 +130,18 @@ class HostileCredentialsIT {
         assertUnharmed(user);
     }
 
-    @Test
-    void hostilePasswordsAtTheJwtLoginAreWrongCredentials() {
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("hostile")
+    void hostilePasswordsAtTheJwtLoginAreWrongCredentials(String hostile) {
         var user = TestUsers.create();
-        for (String hostile : HOSTILE) {
-            assertNoActiveAccount(loginJson(user.username(), hostile));
-            assertNoActiveAccount(loginForm(user.username(), hostile));
-        }
+        assertNoActiveAccount(loginJson(user.username(), hostile));
+        assertNoActiveAccount(loginForm(user.username(), hostile));
+        assertUnharmed(user);
+    }
+
+    @Test
+    void passwordBytesThatAreNotUtf8AtTheJwtLoginAreWrongCredentials() {
+        var user = TestUsers.create();
         assertNoActiveAccount(loginBytes(
                 "application/json", bytes("{\"username\":\"", user.username(), "\",\"password\":\"", NOT_UTF8, "\"}")));
         assertNoActiveAccount(loginBytes(
@@ -132,17 +149,25 @@ class HostileCredentialsIT {
         assertUnharmed(user);
     }
 
-    @Test
-    void hostilePasswordsInBasicAreWrongCredentials() {
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("hostileBasicPasswords")
+    void hostilePasswordsInBasicAreWrongCredentials(String hostile) {
         // Hostile Basic usernames are in BasicAuthenticationIT; here the password of a real user.
         var user = TestUsers.create();
-        for (String hostile :
-                List.of("admin' OR '1'='1' --", "nul\u0000byte", "ctl\u0001\u0007\u001b\r\nchars", "a".repeat(2_000))) {
-            String header = "Basic "
-                    + Base64.getEncoder()
-                            .encodeToString((user.username() + ":" + hostile).getBytes(StandardCharsets.UTF_8));
-            assertInvalidBasic(Http.get("/api/hello/", "Authorization", header, "X-Forwarded-For", CLIENT));
-        }
+        String header = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((user.username() + ":" + hostile).getBytes(StandardCharsets.UTF_8));
+        assertInvalidBasic(Http.get("/api/hello/", "Authorization", header, "X-Forwarded-For", CLIENT));
+        assertUnharmed(user);
+    }
+
+    static Stream<String> hostileBasicPasswords() {
+        return Stream.of("admin' OR '1'='1' --", "nul\u0000byte", "ctl\u0001\u0007\u001b\r\nchars", "a".repeat(2_000));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AndSqlInBasicAreWrongCredentials() {
+        var user = TestUsers.create();
         String notUtf8 = "Basic " + Base64.getEncoder().encodeToString(bytes(user.username(), ":", NOT_UTF8));
         assertInvalidBasic(Http.get("/api/hello/", "Authorization", notUtf8, "X-Forwarded-For", CLIENT));
         String drop = "Basic "

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.restauth.Http;
-import dev.restauth.TestUsers;
+import dev.restauth.testsupport.Http;
+import dev.restauth.testsupport.TestUsers;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.net.http.HttpResponse;

@@ -1,14 +1,15 @@
 package dev.restauth.throttling;
 
-import static dev.restauth.Http.json;
+import static dev.restauth.testsupport.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restauth.Http;
-import dev.restauth.ServerLog;
-import dev.restauth.TestUsers;
-import dev.restauth.TestUsers.Credentials;
+import dev.restauth.testsupport.Http;
+import dev.restauth.testsupport.RawHttp;
+import dev.restauth.testsupport.ServerLog;
+import dev.restauth.testsupport.TestUsers;
+import dev.restauth.testsupport.TestUsers.Credentials;
 import jakarta.json.Json;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -41,6 +42,12 @@ class ThrottlingIT {
                     "No active account found with the given credentials");
         }
         assertThrottled(tokenLogin(user.username(), "wrong", client));
+        RawHttp.Answer statusLine = RawHttp.send(
+                "POST",
+                "/api/token/",
+                "Content-Type: application/json\r\nX-Forwarded-For: " + client + "\r\n",
+                credentials(user.username(), "wrong"));
+        assertEquals("HTTP/1.1 429 Too Many Requests", statusLine.statusLine(), statusLine.head());
         // The right password, from another client, through each way in: refused before it is checked.
         assertThrottled(tokenLogin(user.username(), user.password(), "203.0.113.201"));
         assertThrottled(Http.send(

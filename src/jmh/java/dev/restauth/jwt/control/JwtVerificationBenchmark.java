@@ -1,7 +1,9 @@
 package dev.restauth.jwt.control;
 
+import dev.restauth.authentication.entity.Caller;
 import dev.restauth.users.control.InMemoryUsers;
 import dev.restauth.users.entity.User;
+import io.smallrye.jwt.auth.cdi.PrincipalProducer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A Bearer request's token check, built as CDI builds it (TestCodecs): SmallRye JWT's parser with
+ * A Bearer request's scheme, built as CDI builds it (TestCodecs): SmallRye JWT's parser with
  * our key set, and the user status cache in front of an in-memory user.
  */
 @State(Scope.Benchmark)
@@ -32,7 +34,7 @@ public class JwtVerificationBenchmark {
 
     TokenCodec codec;
     TokenCodec uncached;
-    BearerAuthentication bearer;
+    BearerScheme bearer;
     List<String> header;
     String[] tokens;
     int next;
@@ -44,9 +46,10 @@ public class JwtVerificationBenchmark {
         codec = TestCodecs.codec(clock);
         String token = TestCodecs.accessToken(codec, user, Instant.now());
         header = List.of(token);
-        bearer = new BearerAuthentication();
+        bearer = new BearerScheme();
         bearer.codec = codec;
-        bearer.users = InMemoryUsers.statusCache(user, clock);
+        bearer.users = new InMemoryUsers(user).statusCache(clock);
+        bearer.jsonWebTokens = new PrincipalProducer();
 
         // With room for nothing, every verification evicts the one before: two tokens taken in
         // turn are never found, so each call pays the full parse and ECDSA verification.
@@ -59,7 +62,7 @@ public class JwtVerificationBenchmark {
 
     /** The steady state: the token was verified by an earlier request (cache hit, expiry and type checked). */
     @Benchmark
-    public BearerAuthentication.Outcome bearerRequest() {
+    public Caller bearerRequest() {
         return bearer.authenticate(header);
     }
 

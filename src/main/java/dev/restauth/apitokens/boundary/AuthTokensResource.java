@@ -1,13 +1,11 @@
 package dev.restauth.apitokens.boundary;
 
 import dev.restauth.apitokens.control.ApiTokens;
-import dev.restauth.apitokens.entity.IssuedToken;
 import dev.restauth.apitokens.entity.NewToken;
 import dev.restauth.apitokens.entity.TokenView;
-import dev.restauth.authentication.entity.Roles;
 import dev.restauth.platform.boundary.NoStore;
 import dev.restauth.users.control.Users;
-import dev.restauth.users.entity.User;
+import dev.restauth.users.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -38,30 +36,25 @@ public class AuthTokensResource {
 
     @GET
     public List<TokenView> list(@Context SecurityContext caller) {
-        return tokens.of(me(caller)).stream().map(TokenView::of).toList();
+        return tokens.of(users.find(name(caller))).stream().map(TokenView::of).toList();
     }
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     public Response create(NewToken request, @Context SecurityContext caller) {
-        NewToken given = request == null ? new NewToken(null, null) : request;
-        return created(tokens.issue(me(caller), given.name(), given.expiresIn()));
+        return NoStore.created(tokens.issue(users.find(name(caller)), request)).build();
     }
 
     @DELETE
     @Path("{id}/")
     public Response revoke(@PathParam("id") long id, @Context SecurityContext caller) {
-        if (!tokens.revoke(me(caller), id)) {
+        if (!tokens.revoke(users.find(name(caller)), id)) {
             throw new NotFoundException();
         }
         return Response.noContent().build();
     }
 
-    private User me(SecurityContext caller) {
-        return users.find(caller.getUserPrincipal().getName());
-    }
-
-    static Response created(IssuedToken token) {
-        return NoStore.created(token).build();
+    private static String name(SecurityContext caller) {
+        return caller.getUserPrincipal().getName();
     }
 }

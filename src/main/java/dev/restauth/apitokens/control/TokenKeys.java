@@ -1,5 +1,7 @@
 package dev.restauth.apitokens.control;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -13,18 +15,25 @@ import javax.crypto.spec.SecretKeySpec;
  * bits). The first {@link #SELECTOR_LENGTH} characters find the row; the digest checks the whole
  * key: HMAC-SHA256 under the pepper, so a stolen table gives neither keys nor a way to test guesses.
  */
-public final class TokenKeys {
+@ApplicationScoped
+public class TokenKeys {
 
     static final int SELECTOR_LENGTH = 8;
     private static final int KEY_BYTES = 20;
     /** What DRF accepts as a key is anything; what can be ours (or an imported DRF key) is this. */
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{40}");
 
-    private final SecureRandom random = new SecureRandom();
-    private final SecretKeySpec pepper;
+    @Inject
+    Pepper pepper;
 
+    private final SecureRandom random = new SecureRandom();
+    private volatile SecretKeySpec hmacKey;
+
+    TokenKeys() {}
+
+    /** Keys under a pepper given here, not read from the configuration or the database. */
     public TokenKeys(byte[] pepper) {
-        this.pepper = new SecretKeySpec(pepper, "HmacSHA256");
+        this.hmacKey = new SecretKeySpec(pepper, "HmacSHA256");
     }
 
     public String newKey() {
@@ -44,10 +53,20 @@ public final class TokenKeys {
     public String digest(String key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(pepper);
+            mac.init(hmacKey());
             return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
+    }
+
+    /** Loaded on first use: the pepper may live in the database, which may come up late. */
+    private SecretKeySpec hmacKey() {
+        SecretKeySpec loaded = hmacKey;
+        if (loaded == null) {
+            loaded = new SecretKeySpec(pepper.value(), "HmacSHA256");
+            hmacKey = loaded;
+        }
+        return loaded;
     }
 }

@@ -3,13 +3,10 @@ package dev.restauth.audit.control;
 import dev.restauth.audit.entity.AuditEvent;
 import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.platform.control.ClientAddress;
-import dev.restauth.users.entity.TokensRevoked;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Locale;
 
 /** Fires audit events, filling in when, and from which client and request. */
 @ApplicationScoped
@@ -32,14 +29,5 @@ public class Audit {
                 clients.current().orElse(null),
                 clients.requestLine().orElse(null),
                 detail));
-    }
-
-    /** Logout-all, a password change, deactivation and removal end tokens in bulk. */
-    void onTokensRevoked(@Observes TokensRevoked revoked) {
-        record(
-                Type.TOKEN_REVOKED,
-                null,
-                "all tokens of user id " + revoked.userId() + ": "
-                        + revoked.reason().name().toLowerCase(Locale.ROOT));
     }
 }

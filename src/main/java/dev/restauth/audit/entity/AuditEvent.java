@@ -22,6 +22,7 @@ public record AuditEvent(Type type, Instant at, String username, String client, 
         TOKEN_ISSUED(false),
         TOKEN_REFRESHED(false),
         TOKEN_REVOKED(false),
+        PASSWORD_CHANGED(false),
         REFRESH_REUSE_DETECTED(true);
 
         private final boolean alarming;

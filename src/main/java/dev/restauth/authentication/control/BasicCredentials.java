@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * HTTP Basic credentials, decoded as DRF's BasicAuthentication does: base64, then UTF-8 with a
@@ -12,25 +13,24 @@ import java.util.Base64;
  */
 public record BasicCredentials(String username, String password) {
 
-    public static final String CHALLENGE = "Basic realm=\"api\"";
     public static final String NO_CREDENTIALS = "Invalid basic header. No credentials provided.";
     public static final String SPACES = "Invalid basic header. Credentials string should not contain spaces.";
     public static final String NOT_BASE64 = "Invalid basic header. Credentials not correctly base64 encoded.";
-    public static final String INVALID = "Invalid username/password.";
 
     /** The outcome of decoding: credentials, or DRF's message for why there are none. */
     public record Decoded(BasicCredentials credentials, String failure) {}
 
-    public static Decoded decode(AuthorizationHeader header) {
-        if (header.credentials().isEmpty()) {
+    /** @param parts what followed the scheme in the Authorization header */
+    public static Decoded decode(List<String> parts) {
+        if (parts.isEmpty()) {
             return new Decoded(null, NO_CREDENTIALS);
         }
-        if (header.credentials().size() > 1) {
+        if (parts.size() > 1) {
             return new Decoded(null, SPACES);
         }
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(header.credentials().get(0));
+            bytes = Base64.getDecoder().decode(parts.get(0));
         } catch (IllegalArgumentException notBase64) {
             return new Decoded(null, NOT_BASE64);
         }

@@ -1,60 +1,85 @@
 package dev.restauth.authentication.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The enabled {@code Authorization} schemes in order, like DRF's DEFAULT_AUTHENTICATION_CLASSES:
- * a scheme not listed counts as no credentials, and the first one's challenge is what a caller
- * without credentials is told to use.
+ * The enabled schemes in order, like DRF's DEFAULT_AUTHENTICATION_CLASSES: a scheme not listed
+ * counts as no credentials, and the first one's challenge is what a caller without credentials is
+ * told to use. An unknown name stops the application at startup.
  */
 @ApplicationScoped
 public class Schemes {
-
-    public static final String BEARER = "Bearer";
-    public static final String TOKEN = "Token";
-    public static final String BASIC = "Basic";
-
-    private static final Map<String, String> CHALLENGES =
-            Map.of(BEARER, "Bearer realm=\"api\"", TOKEN, "Token", BASIC, BasicCredentials.CHALLENGE);
 
     @Inject
     @ConfigProperty(name = "authentication.schemes", defaultValue = "Bearer,Token,Basic")
     List<String> configured;
 
-    private List<String> enabled;
+    @Inject
+    Instance<AuthenticationScheme> available;
 
-    @PostConstruct
-    void validate() {
-        enabled = configured.stream().map(Schemes::canonical).toList();
-        if (enabled.isEmpty()) {
-            throw new IllegalStateException("authentication.schemes must name at least one of " + CHALLENGES.keySet());
+    volatile List<AuthenticationScheme> enabled;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        enabled();
+    }
+
+    /** The enabled scheme of this name (ignoring case), or null: then the header is no credentials. */
+    public AuthenticationScheme enabled(String name) {
+        for (AuthenticationScheme scheme : enabled()) {
+            if (scheme.name().equalsIgnoreCase(name)) {
+                return scheme;
+            }
         }
+        return null;
     }
 
-    public boolean isEnabled(String scheme) {
-        return enabled.contains(scheme);
+    /** The enabled scheme named so, or a startup failure naming the ones that are. */
+    public AuthenticationScheme require(String name, String where) {
+        AuthenticationScheme scheme = enabled(name.strip());
+        if (scheme == null) {
+            throw new IllegalStateException(where + ": '" + name.strip().toLowerCase(Locale.ROOT)
+                    + "' is not an enabled scheme; enabled: " + names(enabled()));
+        }
+        return scheme;
     }
 
-    public String challengeOf(String scheme) {
-        return CHALLENGES.get(scheme);
+    /** The scheme whose challenge answers "credentials were not provided". */
+    public AuthenticationScheme first() {
+        return enabled().get(0);
     }
 
-    /** The {@code WWW-Authenticate} value for "credentials were not provided". */
-    public String challenge() {
-        return CHALLENGES.get(enabled.get(0));
+    List<AuthenticationScheme> enabled() {
+        List<AuthenticationScheme> schemes = enabled;
+        if (schemes == null) {
+            schemes = choose(configured, available.stream().toList());
+            enabled = schemes;
+        }
+        return schemes;
     }
 
-    private static String canonical(String name) {
-        return CHALLENGES.keySet().stream()
-                .filter(known -> known.equalsIgnoreCase(name.strip()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("authentication.schemes: unknown scheme '"
-                        + name.strip().toLowerCase(Locale.ROOT) + "'; known: " + CHALLENGES.keySet()));
+    static List<AuthenticationScheme> choose(List<String> names, List<AuthenticationScheme> available) {
+        List<AuthenticationScheme> chosen = names.stream()
+                .map(name -> available.stream()
+                        .filter(scheme -> scheme.name().equalsIgnoreCase(name.strip()))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("authentication.schemes: unknown scheme '"
+                                + name.strip().toLowerCase(Locale.ROOT) + "'; known: " + names(available))))
+                .distinct()
+                .toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalStateException("authentication.schemes must name at least one of " + names(available));
+        }
+        return chosen;
+    }
+
+    private static List<String> names(List<AuthenticationScheme> schemes) {
+        return schemes.stream().map(AuthenticationScheme::name).toList();
     }
 }

@@ -1,20 +1,16 @@
 package dev.restauth.errors.boundary;
 
-import dev.restauth.errors.control.DefaultMessages;
-import dev.restauth.errors.entity.ErrorBody;
-import dev.restauth.errors.entity.PendingError;
+import dev.restauth.errors.control.ApiError;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The error page (WEB-INF/web.xml) for failures the servlet container raises itself, outside
- * JAX-RS: the same JSON body the mappers write, never the container's HTML. A {@link
- * PendingError} on the request (the authentication mechanism's) supplies the message and headers.
+ * JAX-RS: the same JSON the mappers write, never the container's HTML. An error the
+ * authentication mechanism left on the request ({@link ApiError#PENDING}) is answered as it is.
  * Requested directly, it is just an unknown path.
  */
 @WebServlet(urlPatterns = ErrorPageServlet.PATH)
@@ -23,19 +19,12 @@ public class ErrorPageServlet extends HttpServlet {
     static final String PATH = "/_error";
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer given ? given : HttpServletResponse.SC_NOT_FOUND;
-        ErrorBody body;
-        if (request.getAttribute(PendingError.ATTRIBUTE) instanceof PendingError pending) {
-            body = pending.body();
-            pending.headers().forEach(response::setHeader);
-        } else {
-            body = new ErrorBody(DefaultMessages.forStatus(status, request.getMethod(), request.getContentType()));
-        }
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(body.toJson());
+        ApiError error = request.getAttribute(ApiError.PENDING) instanceof ApiError pending
+                ? pending
+                : ApiError.ofStatus(status, request.getMethod(), request.getContentType());
+        ErrorWriter.write(error, response);
     }
 }

@@ -1,9 +1,8 @@
 package dev.restauth.errors.boundary;
 
+import dev.restauth.errors.control.ApiError;
 import dev.restauth.errors.control.DefaultMessages;
-import dev.restauth.errors.entity.ErrorBody;
 import jakarta.json.bind.JsonbException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -18,9 +17,6 @@ public class MalformedJsonMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException exception) {
-        return Response.status(Response.Status.BAD_REQUEST)
-                .entity(new ErrorBody(DefaultMessages.JSON_PARSE_ERROR))
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return ErrorWriter.response(ApiError.of(400, DefaultMessages.JSON_PARSE_ERROR));
     }
 }

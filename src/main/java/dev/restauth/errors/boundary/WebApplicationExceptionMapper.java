@@ -1,7 +1,6 @@
 package dev.restauth.errors.boundary;
 
-import dev.restauth.errors.control.DefaultMessages;
-import dev.restauth.errors.entity.ErrorBody;
+import dev.restauth.errors.control.ApiError;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,8 +11,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Renders the runtime's own exceptions (unknown path, wrong method, unsupported media type …)
- * with DRF's messages, keeping their status and headers (Allow, WWW-Authenticate, Retry-After).
+ * Our {@link ApiError}s as they are, and the runtime's own exceptions (unknown path, wrong
+ * method, unsupported media type …) with DRF's messages, keeping their status and headers
+ * (Allow, say).
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -26,12 +26,19 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
-        Response original = exception.getResponse();
+        return ErrorWriter.response(exception instanceof ApiError error ? error : drfShaped(exception.getResponse()));
+    }
+
+    private ApiError drfShaped(Response original) {
         MediaType contentType = headers.getMediaType();
-        String detail = DefaultMessages.forStatus(
+        ApiError error = ApiError.ofStatus(
                 original.getStatus(), request.getMethod(), contentType == null ? null : contentType.toString());
-        Response.ResponseBuilder response =
-                Response.fromResponse(original).entity(new ErrorBody(detail)).type(MediaType.APPLICATION_JSON_TYPE);
-        return response.build();
+        for (String name : original.getHeaders().keySet()) {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
+                    && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                error = error.withHeader(name, original.getHeaderString(name));
+            }
+        }
+        return error;
     }
 }

@@ -1,16 +1,14 @@
 package dev.restauth.errors.control;
 
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A request that failed validation: DRF's 400 body, a list of messages per field
- * ({@code {"username": ["This field is required."]}}), {@code non_field_errors} for the rest.
+ * Collects DRF's field messages for a request record ({@code {"username": ["This field is
+ * required."]}}, {@code non_field_errors} for the rest) and throws them as one 400.
  */
-public class FieldErrors extends WebApplicationException {
+public final class FieldErrors {
 
     public static final String REQUIRED = "This field is required.";
     public static final String BLANK = "This field may not be blank.";
@@ -19,27 +17,42 @@ public class FieldErrors extends WebApplicationException {
 
     public static final String NON_FIELD = "non_field_errors";
 
-    private final Map<String, List<String>> errors;
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
-    public FieldErrors(Map<String, List<String>> errors) {
-        super(Response.Status.BAD_REQUEST);
-        this.errors = Map.copyOf(new LinkedHashMap<>(errors));
-    }
-
-    public static FieldErrors of(String field, String message) {
-        return new FieldErrors(Map.of(field, List.of(message)));
-    }
-
-    /** DRF's messages for a text field that is missing or empty; adds nothing when it is set. */
-    public static void requireText(String field, String value, Map<String, List<String>> errors) {
+    /** DRF's messages for a text field that is missing or empty; nothing when it is set. */
+    public FieldErrors requireText(String field, String value) {
         if (value == null) {
-            errors.put(field, List.of(REQUIRED));
+            add(field, REQUIRED);
         } else if (value.isEmpty()) {
-            errors.put(field, List.of(BLANK));
+            add(field, BLANK);
+        }
+        return this;
+    }
+
+    public FieldErrors add(String field, String message) {
+        return add(field, List.of(message));
+    }
+
+    public FieldErrors add(String field, List<String> messages) {
+        if (!messages.isEmpty()) {
+            errors.putIfAbsent(field, List.copyOf(messages));
+        }
+        return this;
+    }
+
+    public boolean has(String field) {
+        return errors.containsKey(field);
+    }
+
+    /** @throws ApiError a 400 with every message collected, if there is one */
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw ApiError.fields(errors);
         }
     }
 
-    public Map<String, List<String>> errors() {
-        return errors;
+    /** A 400 with one message for one field. */
+    public static ApiError of(String field, String message) {
+        return ApiError.fields(Map.of(field, List.of(message)));
     }
 }

@@ -1,7 +1,7 @@
 package dev.restauth.examples.boundary;
 
-import dev.restauth.authentication.entity.Roles;
 import dev.restauth.examples.entity.Message;
+import dev.restauth.users.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,11 +1,16 @@
 package dev.restauth.jwt.boundary;
 
 import dev.restauth.authentication.boundary.IgnoresCredentials;
-import dev.restauth.authentication.entity.Roles;
+import dev.restauth.jwt.control.TokenChecks;
 import dev.restauth.jwt.control.Tokens;
+import dev.restauth.jwt.entity.AccessToken;
 import dev.restauth.jwt.entity.Credentials;
+import dev.restauth.jwt.entity.RefreshRequest;
 import dev.restauth.jwt.entity.TokenPair;
+import dev.restauth.jwt.entity.VerifyRequest;
 import dev.restauth.platform.boundary.NoStore;
+import dev.restauth.users.control.Users;
+import dev.restauth.users.entity.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,32 +32,33 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
 
-    public record Refresh(String refresh) {}
-
-    public record Verify(String token) {}
-
-    /** The rotated pair, or only the access token when rotation is off (SimpleJWT's shapes). */
-    public record Access(String access) {}
-
     @Inject
     Tokens tokens;
+
+    @Inject
+    TokenChecks checks;
+
+    @Inject
+    Users users;
 
     @POST
     @PermitAll
     @IgnoresCredentials
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     public Response obtain(Credentials credentials) {
-        return noStore(tokens.obtain(credentials));
+        return NoStore.ok(tokens.obtain(credentials)).build();
     }
 
+    /** The rotated pair, or only the access token when rotation is off (SimpleJWT's shapes). */
     @POST
     @Path("refresh/")
     @PermitAll
     @IgnoresCredentials
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-    public Response refresh(Refresh body) {
-        TokenPair pair = tokens.refresh(body == null ? null : body.refresh());
-        return noStore(pair.refresh() == null ? new Access(pair.access()) : pair);
+    public Response refresh(RefreshRequest request) {
+        TokenPair pair = tokens.refresh(request);
+        return NoStore.ok(pair.refresh() == null ? new AccessToken(pair.access()) : pair)
+                .build();
     }
 
     @POST
@@ -60,9 +66,9 @@ public class TokenResource {
     @PermitAll
     @IgnoresCredentials
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-    public Response verify(Verify body) {
-        tokens.verify(body == null ? null : body.token());
-        return noStore(Map.of());
+    public Response verify(VerifyRequest request) {
+        checks.verify(request);
+        return NoStore.ok(Map.of()).build();
     }
 
     @POST
@@ -70,20 +76,16 @@ public class TokenResource {
     @PermitAll
     @IgnoresCredentials
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-    public Response blacklist(Refresh body) {
-        tokens.blacklist(body == null ? null : body.refresh());
-        return noStore(Map.of());
+    public Response blacklist(RefreshRequest request) {
+        tokens.blacklist(request);
+        return NoStore.ok(Map.of()).build();
     }
 
     @POST
     @Path("logout-all/")
     @RolesAllowed(Roles.AUTHENTICATED)
     public Response logoutAll(@Context SecurityContext caller) {
-        tokens.logoutAll(caller.getUserPrincipal().getName());
-        return noStore(Map.of());
-    }
-
-    private static Response noStore(Object entity) {
-        return NoStore.ok(entity).build();
+        users.logoutAll(caller.getUserPrincipal().getName());
+        return NoStore.ok(Map.of()).build();
     }
 }

@@ -1,5 +1,8 @@
 package dev.restauth.jwt.control;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -8,6 +11,7 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.Optional;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
 
@@ -44,5 +48,21 @@ final class PemKeys {
         } catch (GeneralSecurityException | ClassCastException e) {
             throw new IllegalArgumentException("jwt.signing-key: not a readable EC private key", e);
         }
+    }
+
+    /** The key configured inline ({@code jwt.signing-key}) or in a file ({@code .location}), if any. */
+    static Optional<KeyPair> configured(Optional<String> configuredKey, Optional<String> configuredKeyLocation) {
+        if (configuredKey.filter(pem -> !pem.isBlank()).isPresent()) {
+            return Optional.of(es256(configuredKey.get()));
+        }
+        if (configuredKeyLocation.filter(path -> !path.isBlank()).isPresent()) {
+            try {
+                return Optional.of(es256(Files.readString(Path.of(configuredKeyLocation.get()))));
+            } catch (IOException e) {
+                throw new IllegalStateException(
+                        "jwt.signing-key.location: cannot read " + configuredKeyLocation.get(), e);
+            }
+        }
+        return Optional.empty();
     }
 }

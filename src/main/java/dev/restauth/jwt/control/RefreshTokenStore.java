@@ -47,11 +47,14 @@ public class RefreshTokenStore {
                 == 1;
     }
 
-    /** Blacklists a live token; false when it was already dead (or never ours). */
+    /**
+     * Blacklists a token that was neither rotated nor blacklisted before; false otherwise (or when
+     * it was never ours).
+     */
     public boolean blacklist(String jti, Instant now) {
         return entityManager
-                        .createNativeQuery(
-                                "UPDATE refresh_tokens SET blacklisted_at = ?1 WHERE jti = ?2 AND blacklisted_at IS NULL")
+                        .createNativeQuery("UPDATE refresh_tokens SET blacklisted_at = ?1"
+                                + " WHERE jti = ?2 AND blacklisted_at IS NULL AND rotated_at IS NULL")
                         .setParameter(1, now)
                         .setParameter(2, jti)
                         .executeUpdate()
@@ -60,7 +63,7 @@ public class RefreshTokenStore {
 
     /**
      * The row of one of our refresh tokens. A {@code jti} we cannot have issued (see {@link
-     * TokenCodec#newJti}) is not looked up: a NUL in it would make PostgreSQL fail the query.
+     * TokenSigner#newJti}) is not looked up: a NUL in it would make PostgreSQL fail the query.
      */
     public Optional<RefreshToken> find(String jti) {
         if (jti == null || !OUR_JTI.matcher(jti).matches()) {

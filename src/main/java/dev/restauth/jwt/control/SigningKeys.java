@@ -7,31 +7,17 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.lang.JoseException;
 
 /**
  * The keys in memory: the one that signs, and the public set that verifies (also published as
@@ -127,85 +113,12 @@ public class SigningKeys {
      */
     private synchronized KeySet load(boolean rotateNow) {
         lastReload = clock.instant();
-        Optional<KeyPair> configured = configuredKeyPair();
+        Optional<KeyPair> configured = PemKeys.configured(configuredKey, configuredKeyLocation);
         List<SigningKey> keys = configured.isPresent() ? store.all() : store.loadOrGenerate(maxAge, rotateNow);
-        List<JsonWebKey> verifiers = new ArrayList<>();
-        String kid;
-        PrivateKey signingKey;
-        if (configured.isPresent()) {
-            PublicJsonWebKey jwk = jwk(configured.get().getPublic(), null);
-            kid = jwk.getKeyId();
-            signingKey = configured.get().getPrivate();
-            verifiers.add(jwk);
-        } else {
-            SigningKey signer =
-                    keys.stream().filter(SigningKey::signs).findFirst().orElseThrow();
-            kid = signer.kid();
-            signingKey = privateKey(signer);
-        }
-        for (SigningKey key : keys) {
-            if (key.verifies(clock.instant(), settings.longestLifetime())
-                    && !key.kid().equals(kid)) {
-                verifiers.add(publicJwk(key));
-            }
-        }
-        if (configured.isEmpty()) {
-            verifiers.add(
-                    0,
-                    publicJwk(keys.stream()
-                            .filter(key -> key.kid().equals(kid))
-                            .findFirst()
-                            .orElseThrow()));
-        }
-        current = new KeySet(
-                kid, signingKey, new JsonWebKeySet(verifiers).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+        List<SigningKey> verifying = keys.stream()
+                .filter(key -> key.verifies(clock.instant(), settings.longestLifetime()))
+                .toList();
+        current = configured.isPresent() ? Jwks.configured(configured.get(), verifying) : Jwks.stored(keys, verifying);
         return current;
-    }
-
-    private Optional<KeyPair> configuredKeyPair() {
-        if (configuredKey.filter(pem -> !pem.isBlank()).isPresent()) {
-            return Optional.of(PemKeys.es256(configuredKey.get()));
-        }
-        if (configuredKeyLocation.filter(path -> !path.isBlank()).isPresent()) {
-            try {
-                return Optional.of(PemKeys.es256(Files.readString(Path.of(configuredKeyLocation.get()))));
-            } catch (IOException e) {
-                throw new IllegalStateException(
-                        "jwt.signing-key.location: cannot read " + configuredKeyLocation.get(), e);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static JsonWebKey publicJwk(SigningKey key) {
-        try {
-            PublicKey publicKey = KeyFactory.getInstance("EC")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
-            return jwk(publicKey, key.kid());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Unreadable public key " + key.kid(), e);
-        }
-    }
-
-    /** The public JWK; its kid is the RFC 7638 thumbprint unless one is given. */
-    private static PublicJsonWebKey jwk(PublicKey publicKey, String kid) {
-        try {
-            PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(publicKey);
-            jwk.setKeyId(kid != null ? kid : jwk.calculateBase64urlEncodedThumbprint("SHA-256"));
-            jwk.setAlgorithm(SigningKeyStore.ES256);
-            jwk.setUse("sig");
-            return jwk;
-        } catch (JoseException e) {
-            throw new IllegalStateException("Unusable public key", e);
-        }
-    }
-
-    private static PrivateKey privateKey(SigningKey key) {
-        try {
-            return KeyFactory.getInstance("EC")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key.privateKey())));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Unreadable private key " + key.kid(), e);
-        }
     }
 }

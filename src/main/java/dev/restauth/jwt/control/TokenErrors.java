@@ -3,7 +3,6 @@ package dev.restauth.jwt.control;
 import dev.restauth.errors.control.ApiError;
 import dev.restauth.errors.entity.ErrorBody;
 import java.util.List;
-import java.util.Map;
 
 /** SimpleJWT's failures, word for word, each a 401 with {@code WWW-Authenticate: Bearer realm="api"}. */
 public final class TokenErrors {
@@ -36,6 +35,6 @@ public final class TokenErrors {
     }
 
     private static ApiError unauthorized(ErrorBody body) {
-        return new ApiError(401, body, Map.of("WWW-Authenticate", CHALLENGE));
+        return ApiError.unauthorized(body, CHALLENGE);
     }
 }

@@ -2,34 +2,35 @@ package dev.restauth.jwt.control;
 
 import dev.restauth.audit.control.Audit;
 import dev.restauth.audit.entity.AuditEvent.Type;
-import dev.restauth.errors.control.FieldErrors;
 import dev.restauth.jwt.entity.Credentials;
+import dev.restauth.jwt.entity.RefreshRequest;
 import dev.restauth.jwt.entity.RefreshToken;
 import dev.restauth.jwt.entity.TokenPair;
 import dev.restauth.users.control.UserIdentityStore;
-import dev.restauth.users.control.UserStatusCache;
 import dev.restauth.users.control.UserStore;
 import dev.restauth.users.entity.TokensRevoked;
 import dev.restauth.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** SimpleJWT's token operations: obtain, refresh (with rotation), verify, blacklist, logout-all. */
+/**
+ * SimpleJWT's session operations: obtain a pair, refresh it (with rotation), blacklist it. A
+ * refresh token presented again after it was rotated means two parties hold it: its whole family
+ * dies, whether it comes back to be refreshed or to be blacklisted.
+ */
 @ApplicationScoped
 public class Tokens {
 
     @Inject
-    TokenCodec codec;
+    TokenChecks checks;
+
+    @Inject
+    TokenSigner signer;
 
     @Inject
     RefreshTokenStore refreshTokens;
@@ -41,13 +42,7 @@ public class Tokens {
     UserStore users;
 
     @Inject
-    UserStatusCache statusCache;
-
-    @Inject
     JwtSettings settings;
-
-    @Inject
-    Event<TokensRevoked> tokensRevoked;
 
     @Inject
     Audit audit;
@@ -57,86 +52,51 @@ public class Tokens {
 
     /** A login: a new refresh family and its first pair. */
     public TokenPair obtain(Credentials credentials) {
-        Credentials given = credentials == null ? new Credentials(null, null) : credentials;
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        FieldErrors.requireText("username", given.username(), errors);
-        FieldErrors.requireText("password", given.password(), errors);
-        if (!errors.isEmpty()) {
-            throw new FieldErrors(errors);
-        }
+        JwtRequests.check(credentials);
         User user = identityStore
-                .authenticate(given.username(), given.password().toCharArray())
+                .login(credentials.username(), credentials.password().toCharArray())
                 .orElseThrow(TokenErrors::noActiveAccount);
         Instant now = clock.instant();
         users.update(user.username(), found -> found.recordLogin(now));
         UUID family = UUID.randomUUID();
         refreshTokens.startFamily(family, user.id(), now);
         audit.record(Type.TOKEN_ISSUED, user.username(), "JWT pair, refresh family " + family);
-        return issue(user, family, now, true);
+        return pair(user, family, now);
     }
 
-    /**
-     * Exchanges a live refresh token for a new access token (and, rotating, a new refresh token).
-     * Presenting a token that was already rotated means two parties hold it: the whole family dies.
-     */
-    public TokenPair refresh(String refreshToken) {
-        JsonWebToken presented = verified(refreshToken, TokenCodec.REFRESH);
-        User user = tokenUser(presented).orElseThrow(TokenErrors::noActiveAccountForToken);
-        if (isRevoked(presented, user)) {
+    /** A new access token for a live refresh token (and, rotating, a new refresh token). */
+    public TokenPair refresh(RefreshRequest request) {
+        JsonWebToken presented = checks.verified("refresh", request.refresh(), TokenCodec.REFRESH);
+        User user = checks.user(presented).orElseThrow(TokenErrors::noActiveAccountForToken);
+        if (user.revoked(Instant.ofEpochSecond(presented.getIssuedAtTime()))) {
             throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
         }
-        String jti = presented.getTokenID();
+        RefreshToken row = checks.row(presented);
         Instant now = clock.instant();
-        RefreshToken row = refreshTokens.find(jti).orElseThrow(() -> TokenErrors.tokenNotValid(TokenCodec.INVALID));
         if (!settings.rotateRefreshTokens()) {
             if (row.isBlacklisted() || refreshTokens.isFamilyRevoked(row.familyId())) {
                 throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
             }
             return new TokenPair(null, access(user, now));
         }
-        if (!refreshTokens.rotate(jti, now)) {
-            RefreshToken current = refreshTokens.find(jti).orElseThrow();
-            if (current.isRotated() && !current.isBlacklisted()) {
-                refreshTokens.revokeFamily(current.familyId(), now);
-                audit.record(
-                        Type.REFRESH_REUSE_DETECTED,
-                        user.username(),
-                        "a rotated refresh token came back; refresh family " + current.familyId() + " revoked");
-            }
+        if (!refreshTokens.rotate(presented.getTokenID(), now)) {
+            reused(presented.getTokenID(), user.username(), now);
             throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
         }
         audit.record(Type.TOKEN_REFRESHED, user.username(), "refresh family " + row.familyId());
-        return issue(user, row.familyId(), now, true);
+        return pair(user, row.familyId(), now);
     }
 
-    /** Any of our tokens, still good: signature, expiry, and not revoked since. */
-    public void verify(String token) {
-        JsonWebToken jwt = verified(token, null);
-        // The user as a Bearer request sees them (UserStatusCache), not a query per verification.
-        Optional<UserStatusCache.Status> user = userId(jwt).flatMap(statusCache::status);
-        if (user.isEmpty()
-                || !user.get().active()
-                || user.get().revoked(Instant.ofEpochSecond(jwt.getIssuedAtTime()))) {
-            throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
-        }
-        if (TokenCodec.REFRESH.equals(TokenCodec.text(jwt, "token_type"))) {
-            RefreshToken row = refreshTokens
-                    .find(jwt.getTokenID())
-                    .orElseThrow(() -> TokenErrors.tokenNotValid(TokenCodec.INVALID));
-            if (row.isBlacklisted() || row.isRotated() || refreshTokens.isFamilyRevoked(row.familyId())) {
-                throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
-            }
-        }
-    }
-
-    /** Logout: the refresh token, and the session it belongs to, are dead. */
-    public void blacklist(String refreshToken) {
-        JsonWebToken presented = verified(refreshToken, TokenCodec.REFRESH);
+    /**
+     * Logout: the refresh token, and the session it belongs to, are dead. SimpleJWT answers a
+     * token it blacklisted at rotation with "Token is blacklisted"; so do we, and revoke its family.
+     */
+    public void blacklist(RefreshRequest request) {
+        JsonWebToken presented = checks.verified("refresh", request.refresh(), TokenCodec.REFRESH);
+        RefreshToken row = checks.row(presented);
         Instant now = clock.instant();
-        RefreshToken row = refreshTokens
-                .find(presented.getTokenID())
-                .orElseThrow(() -> TokenErrors.tokenNotValid(TokenCodec.INVALID));
         if (!refreshTokens.blacklist(presented.getTokenID(), now)) {
+            reused(presented.getTokenID(), Claims.text(presented, "username"), now);
             throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
         }
         refreshTokens.revokeFamily(row.familyId(), now);
@@ -146,63 +106,33 @@ public class Tokens {
                 "refresh family " + row.familyId() + " of user id " + row.userId() + " blacklisted");
     }
 
-    /** Every session of the user ends: refresh families revoked, access tokens below the watermark. */
-    public void logoutAll(String username) {
-        Instant now = clock.instant();
-        users.update(username, user -> user.revokeTokens(now)).ifPresent(user -> {
-            statusCache.evict(user.id());
-            tokensRevoked.fire(new TokensRevoked(user.id(), TokensRevoked.Reason.LOGOUT_ALL));
-        });
-    }
-
     void onTokensRevoked(@Observes TokensRevoked revoked) {
         refreshTokens.revokeAllFamilies(revoked.userId(), clock.instant());
     }
 
-    private TokenPair issue(User user, UUID family, Instant now, boolean withRefresh) {
-        Instant issuedAt = user.tokenIssuedAt(now);
-        String refresh = null;
-        if (withRefresh) {
-            String jti = codec.newJti();
-            Instant expires = issuedAt.plus(settings.refreshLifetime());
-            refreshTokens.record(jti, family, user.id(), issuedAt, expires);
-            refresh = codec.sign(TokenCodec.REFRESH, jti, user, issuedAt, expires);
+    /** If the token was rotated before, whoever presents it now is replaying it: end the family. */
+    private void reused(String jti, String username, Instant now) {
+        RefreshToken current = refreshTokens.find(jti).orElseThrow();
+        if (current.isRotated() && !current.isBlacklisted()) {
+            refreshTokens.revokeFamily(current.familyId(), now);
+            audit.record(
+                    Type.REFRESH_REUSE_DETECTED,
+                    username,
+                    "a rotated refresh token came back; refresh family " + current.familyId() + " revoked");
         }
-        return new TokenPair(refresh, access(user, now));
+    }
+
+    private TokenPair pair(User user, UUID family, Instant now) {
+        Instant issuedAt = user.tokenIssuedAt(now);
+        String jti = signer.newJti();
+        Instant expires = issuedAt.plus(settings.refreshLifetime());
+        refreshTokens.record(jti, family, user.id(), issuedAt, expires);
+        return new TokenPair(signer.sign(TokenCodec.REFRESH, jti, user, issuedAt, expires), access(user, now));
     }
 
     private String access(User user, Instant now) {
         Instant issuedAt = user.tokenIssuedAt(now);
-        return codec.sign(TokenCodec.ACCESS, codec.newJti(), user, issuedAt, issuedAt.plus(settings.accessLifetime()));
-    }
-
-    private JsonWebToken verified(String token, String type) {
-        if (token == null || token.isBlank()) {
-            throw FieldErrors.of(
-                    type == null ? "token" : type, token == null ? FieldErrors.REQUIRED : FieldErrors.BLANK);
-        }
-        try {
-            return codec.verify(token, type);
-        } catch (TokenCodec.Rejected rejected) {
-            throw TokenErrors.tokenNotValid(rejected.getMessage());
-        }
-    }
-
-    /** Issued before the user's watermark: logged out everywhere, password changed, deactivated. */
-    private static boolean isRevoked(JsonWebToken jwt, User user) {
-        return user.revoked(Instant.ofEpochSecond(jwt.getIssuedAtTime()));
-    }
-
-    /** The token's user, if they still exist and are active. */
-    private Optional<User> tokenUser(JsonWebToken jwt) {
-        return userId(jwt).flatMap(users::findById).filter(User::isActive);
-    }
-
-    private static Optional<Long> userId(JsonWebToken jwt) {
-        try {
-            return Optional.of(Long.parseLong(TokenCodec.text(jwt, "user_id")));
-        } catch (NumberFormatException notOurs) {
-            return Optional.empty();
-        }
+        Instant expires = issuedAt.plus(settings.accessLifetime());
+        return signer.sign(TokenCodec.ACCESS, signer.newJti(), user, issuedAt, expires);
     }
 }

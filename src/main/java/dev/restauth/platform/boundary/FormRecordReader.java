@@ -1,6 +1,5 @@
 package dev.restauth.platform.boundary;
 
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.WebApplicationException;
@@ -12,11 +11,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -58,25 +55,7 @@ public class FormRecordReader implements MessageBodyReader<Record> {
         } catch (IllegalArgumentException badEncoding) {
             throw new BadRequestException();
         }
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            if (components[i].getType() == String.class) {
-                values[i] = fields.get(jsonName(components[i]));
-            }
-        }
-        try {
-            Class<?>[] types =
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-            return type.getDeclaredConstructor(types).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot build " + type.getSimpleName() + " from a form", e);
-        }
-    }
-
-    private static String jsonName(RecordComponent component) {
-        JsonbProperty property = component.getAnnotation(JsonbProperty.class);
-        return property != null ? property.value() : component.getName();
+        return Records.of(type, fields);
     }
 
     private static Map<String, String> parse(String form) {

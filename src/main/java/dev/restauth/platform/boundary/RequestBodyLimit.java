@@ -1,7 +1,7 @@
 package dev.restauth.platform.boundary;
 
-import dev.restauth.errors.control.DefaultMessages;
-import dev.restauth.errors.entity.ErrorBody;
+import dev.restauth.errors.boundary.ErrorWriter;
+import dev.restauth.errors.control.ApiError;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -52,12 +52,8 @@ public class RequestBodyLimit extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private static void tooLarge(HttpServletResponse response) throws IOException {
-        int status = HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(new ErrorBody(DefaultMessages.forStatus(status, null, null)).toJson());
+    private static void tooLarge(HttpServletResponse response) {
+        ErrorWriter.write(ApiError.ofStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, null, null), response);
     }
 
     /** The request with its (bounded) body already read. */

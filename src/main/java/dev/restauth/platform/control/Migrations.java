@@ -1,5 +1,6 @@
 package dev.restauth.platform.control;
 
+import dev.restauth.errors.control.DatabaseFailures;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,12 +1,11 @@
 package dev.restauth.users.boundary;
 
-import dev.restauth.apitokens.boundary.UserTokensResource;
-import dev.restauth.apitokens.control.ApiTokens;
-import dev.restauth.authentication.entity.Roles;
 import dev.restauth.users.control.Users;
 import dev.restauth.users.entity.CreatedUser;
+import dev.restauth.users.entity.Detail;
 import dev.restauth.users.entity.NewUser;
 import dev.restauth.users.entity.PasswordChange;
+import dev.restauth.users.entity.Roles;
 import dev.restauth.users.entity.User;
 import dev.restauth.users.entity.UserChanges;
 import dev.restauth.users.entity.UserView;
@@ -33,13 +32,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
-    public record Message(String detail) {}
-
     @Inject
     Users users;
-
-    @Inject
-    ApiTokens apiTokens;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -68,15 +62,9 @@ public class UsersResource {
     @Path("me/password/")
     @RolesAllowed(Roles.AUTHENTICATED)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Message changePassword(PasswordChange change, @Context SecurityContext caller) {
+    public Detail changePassword(PasswordChange change, @Context SecurityContext caller) {
         users.changePassword(caller.getUserPrincipal().getName(), change);
-        return new Message("New password has been saved.");
-    }
-
-    /** The user's API tokens (admin): list, revoke, create or reset, import a DRF key. */
-    @Path("{username}/")
-    public UserTokensResource tokens(@PathParam("username") String username) {
-        return new UserTokensResource(apiTokens, users.find(username));
+        return new Detail("New password has been saved.");
     }
 
     @GET
@@ -85,11 +73,14 @@ public class UsersResource {
         return UserView.of(users.find(username));
     }
 
+    /** Roles, active, and a password (an administrator's reset). */
     @PATCH
     @Path("{username}/")
     @Consumes(MediaType.APPLICATION_JSON)
-    public UserView change(@PathParam("username") String username, UserChanges changes) {
-        return UserView.of(users.change(username, changes));
+    public UserView change(
+            @PathParam("username") String username, UserChanges changes, @Context SecurityContext caller) {
+        return UserView.of(
+                users.change(username, changes, caller.getUserPrincipal().getName()));
     }
 
     @DELETE

@@ -1,9 +1,9 @@
 package dev.restauth.users.control;
 
-import dev.restauth.authentication.entity.Roles;
-import dev.restauth.errors.control.FieldErrors;
+import dev.restauth.errors.control.ApiError;
 import dev.restauth.platform.control.SchemaReady;
 import dev.restauth.users.entity.NewUser;
+import dev.restauth.users.entity.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -51,11 +51,11 @@ public class AdminBootstrap {
         try {
             users.create(new NewUser(username.get(), password.get(), List.of(Roles.ADMIN)));
             LOG.log(Level.INFO, "Created the admin user {0} from ADMIN_USERNAME", username.get());
-        } catch (FieldErrors invalid) {
+        } catch (ApiError invalid) {
             LOG.log(
                     Level.ERROR,
                     "ADMIN_USERNAME/ADMIN_PASSWORD not usable, no admin user created: {0}",
-                    invalid.errors());
+                    invalid.fields());
         }
     }
 }

@@ -1,13 +1,11 @@
 package dev.restauth.users.control;
 
 import dev.restauth.errors.control.ApiError;
-import dev.restauth.errors.control.DefaultMessages;
-import dev.restauth.errors.entity.ErrorBody;
+import dev.restauth.errors.control.RetryAfter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -21,9 +19,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class HashingBulkhead {
-
-    /** Seconds a client should wait before trying again when every slot stayed busy. */
-    static final String RETRY_AFTER_SECONDS = "1";
 
     @Inject
     @ConfigProperty(name = "passwords.concurrency", defaultValue = "0")
@@ -51,10 +46,7 @@ public class HashingBulkhead {
             acquired = false;
         }
         if (!acquired) {
-            throw new ApiError(
-                    503,
-                    new ErrorBody(DefaultMessages.forStatus(503, null, null)),
-                    Map.of("Retry-After", RETRY_AFTER_SECONDS));
+            throw ApiError.unavailable(RetryAfter.PASSWORD_CHECKS_BUSY);
         }
         try {
             return passwordWork.get();

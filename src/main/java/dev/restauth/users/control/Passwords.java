@@ -3,20 +3,12 @@ package dev.restauth.users.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.PasswordHash;
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.Normalizer;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.atomic.LongAdder;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,7 +27,6 @@ public class Passwords implements PasswordHash {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder PHC_BASE64 = Base64.getEncoder().withoutPadding();
-    private static final Base64.Decoder BASE64 = Base64.getDecoder();
 
     @Inject
     @ConfigProperty(name = "passwords.argon2.memory-kib", defaultValue = "19456")
@@ -57,7 +48,7 @@ public class Passwords implements PasswordHash {
     public String generate(char[] password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = argon2(normalized(password), salt, memoryKib, iterations, parallelism, HASH_BYTES);
+        byte[] hash = HashFormats.argon2(normalized(password), salt, memoryKib, iterations, parallelism, HASH_BYTES);
         return currentPrefix() + PHC_BASE64.encodeToString(salt) + "$" + PHC_BASE64.encodeToString(hash);
     }
 
@@ -68,14 +59,14 @@ public class Passwords implements PasswordHash {
         }
         try {
             if (hashed.startsWith(ARGON2ID)) {
-                return verifyArgon2(normalized(password), hashed);
+                return HashFormats.verifyArgon2(normalized(password), hashed);
             }
             if (hashed.startsWith(DJANGO_ARGON2)) {
                 // Django hashes the password as given, without normalizing it.
-                return verifyArgon2(utf8(password), hashed.substring("argon2".length()));
+                return HashFormats.verifyArgon2(HashFormats.utf8(password), hashed.substring("argon2".length()));
             }
             if (hashed.startsWith(DJANGO_PBKDF2)) {
-                return verifyDjangoPbkdf2(password, hashed);
+                return HashFormats.verifyDjangoPbkdf2(password, hashed);
             }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException malformedHash) {
             return false;
@@ -111,79 +102,9 @@ public class Passwords implements PasswordHash {
         return ARGON2ID + "v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$";
     }
 
-    /** {@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}, unpadded standard base64. */
-    private static boolean verifyArgon2(byte[] password, String phc) {
-        String[] fields = phc.split("\\$");
-        if (fields.length != 6 || !"v=19".equals(fields[2])) {
-            return false;
-        }
-        int memory = 0;
-        int time = 0;
-        int lanes = 0;
-        for (String parameter : fields[3].split(",")) {
-            String[] pair = parameter.split("=", 2);
-            int value = Integer.parseInt(pair[1]);
-            switch (pair[0]) {
-                case "m" -> memory = value;
-                case "t" -> time = value;
-                case "p" -> lanes = value;
-                default -> {
-                    return false;
-                }
-            }
-        }
-        byte[] salt = BASE64.decode(fields[4]);
-        byte[] expected = BASE64.decode(fields[5]);
-        byte[] actual = argon2(password, salt, memory, time, lanes, expected.length);
-        return MessageDigest.isEqual(expected, actual);
-    }
-
-    /** Django's {@code pbkdf2_sha256$<iterations>$<salt>$<base64 of the 32-byte key>}. */
-    private static boolean verifyDjangoPbkdf2(char[] password, String hashed) {
-        String[] fields = hashed.split("\\$", 4);
-        if (fields.length != 4) {
-            return false;
-        }
-        int rounds = Integer.parseInt(fields[1]);
-        byte[] expected = BASE64.decode(fields[3]);
-        try {
-            var spec =
-                    new PBEKeySpec(password, fields[2].getBytes(StandardCharsets.UTF_8), rounds, expected.length * 8);
-            byte[] actual = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(spec)
-                    .getEncoded();
-            return MessageDigest.isEqual(expected, actual);
-        } catch (GeneralSecurityException unavailable) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", unavailable);
-        }
-    }
-
-    private static byte[] argon2(byte[] password, byte[] salt, int memory, int time, int lanes, int length) {
-        var parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memory)
-                .withIterations(time)
-                .withParallelism(lanes)
-                .withSalt(salt)
-                .build();
-        var generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        byte[] hash = new byte[length];
-        generator.generateBytes(password, hash);
-        Arrays.fill(password, (byte) 0);
-        return hash;
-    }
-
     /** NFKC, so that the same password typed on different keyboards hashes the same (NIST 800-63B). */
     private static byte[] normalized(char[] password) {
         return Normalizer.normalize(CharBuffer.wrap(password), Normalizer.Form.NFKC)
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] utf8(char[] password) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-        byte[] bytes = new byte[encoded.remaining()];
-        encoded.get(bytes);
-        return bytes;
     }
 }

@@ -3,7 +3,6 @@ package dev.restauth.users.control;
 import dev.restauth.audit.control.Audit;
 import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.throttling.control.LoginThrottle;
-import dev.restauth.throttling.control.Throttled;
 import dev.restauth.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,11 +15,11 @@ import java.lang.System.Logger.Level;
 import java.util.Optional;
 
 /**
- * Checks a username and password against the users table, for Basic and for every login
- * endpoint. It keeps the default validation types (validate and provide groups): the container
- * ignores the roles in a validation result from a store that does not also provide groups.
- * Unknown, inactive and wrong-password callers are indistinguishable: same answer, and the same
- * cost, because the first two pay a dummy hash verification.
+ * Checks a username and password against the users table: the one place every password is
+ * checked, throttled and audited. Unknown, inactive and wrong-password callers are
+ * indistinguishable: same answer, and the same cost, because the first two pay a dummy hash
+ * verification. As an {@link IdentityStore} it keeps the default validation types (validate and
+ * provide groups): the container ignores the roles of a store that does not also provide groups.
  */
 @ApplicationScoped
 public class UserIdentityStore implements IdentityStore {
@@ -56,25 +55,30 @@ public class UserIdentityStore implements IdentityStore {
     }
 
     /**
-     * The active user with this password, upgrading an outdated hash on the way. Throttled callers
-     * are refused before the password is looked at; every outcome is audited.
+     * A login (the token endpoints, a password change): the active user with this password, and
+     * an audit line whatever the outcome.
      *
-     * @throws dev.restauth.throttling.control.Throttled while the username or client is throttled
+     * @throws dev.restauth.errors.control.ApiError 429 while the username or client is throttled
+     */
+    public Optional<User> login(String username, char[] password) {
+        Optional<User> user = authenticate(username, password);
+        user.ifPresent(found -> audit.record(Type.LOGIN_SUCCEEDED, username, null));
+        return user;
+    }
+
+    /**
+     * A request's own credentials (HTTP Basic): not a login, so a success is not audited (that
+     * would be a line per request); a failure is, and counts for throttling, like any other.
+     *
+     * @throws dev.restauth.errors.control.ApiError 429 while the username or client is throttled
      */
     public Optional<User> authenticate(String username, char[] password) {
         return bulkhead.run(() -> {
-            try {
-                throttle.check(username);
-            } catch (Throttled throttled) {
-                audit.record(Type.LOGIN_THROTTLED, username, throttled.getMessage());
-                throw throttled;
-            }
+            throttle.check(username);
             Optional<User> user = check(username, password);
             if (user.isEmpty()) {
                 throttle.failed(username);
                 audit.record(Type.LOGIN_FAILED, username, null);
-            } else {
-                audit.record(Type.LOGIN_SUCCEEDED, username, null);
             }
             return user;
         });

@@ -1,25 +1,39 @@
 package dev.restauth.users.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.restauth.platform.control.Clocks;
+import dev.restauth.users.entity.Roles;
 import dev.restauth.users.entity.User;
+import dev.restauth.users.entity.UserChanged;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a token-authenticated request needs to know of its user (still there, active, roles, the
- * revocation watermark) without a query per request. Changes made on this node evict the entry at
- * once; changes made on another node are seen after at most {@code users.status-cache.ttl}.
+ * revocation watermark) without a query per request. The one eviction rule: a change to the
+ * user's row on this node ({@link UserChanged}) drops the entry once it is committed; a change made
+ * on another node is seen after at most {@code users.status-cache.ttl}.
  */
 @ApplicationScoped
 public class UserStatusCache {
 
-    /** The user as of {@code loadedAt}. */
+    /**
+     * The user as last loaded.
+     *
+     * @param roles the container roles: the user's own and {@link Roles#AUTHENTICATED}
+     */
     public record Status(long id, String username, boolean active, Set<String> roles, Instant tokensValidAfter) {
 
         /** {@link User#revoked}, on this copy of the watermark. */
@@ -27,8 +41,6 @@ public class UserStatusCache {
             return issuedAt.isBefore(tokensValidAfter);
         }
     }
-
-    private record Entry(Optional<Status> status, Instant loadedAt) {}
 
     static final int MAX_ENTRIES = 100_000;
 
@@ -42,27 +54,38 @@ public class UserStatusCache {
     @ConfigProperty(name = "users.status-cache.ttl", defaultValue = "PT5S")
     Duration ttl;
 
-    private final ConcurrentHashMap<Long, Entry> entries = new ConcurrentHashMap<>();
+    private Cache<Long, Optional<Status>> statuses;
+    private final Function<Long, Optional<Status>> load = this::load;
 
-    /** Empty when the user no longer exists. */
-    public Optional<Status> status(long userId) {
-        Instant now = clock.instant();
-        Entry entry = entries.get(userId);
-        if (entry == null || entry.loadedAt().plus(ttl).isBefore(now)) {
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear(); // a crude bound; entries are cheap to reload
-            }
-            entry = new Entry(users.findById(userId).map(UserStatusCache::of), now);
-            entries.put(userId, entry);
-        }
-        return entry.status();
+    @PostConstruct
+    void init() {
+        statuses = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(ttl)
+                .ticker(Clocks.ticker(clock))
+                .recordStats()
+                .build();
     }
 
-    public void evict(long userId) {
-        entries.remove(userId);
+    /** Empty when the user no longer exists (remembered too, for the same time). */
+    public Optional<Status> status(long userId) {
+        return statuses.get(userId, load);
+    }
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserChanged changed) {
+        statuses.invalidate(changed.userId());
+    }
+
+    public CacheStats stats() {
+        return statuses.stats();
+    }
+
+    private Optional<Status> load(long userId) {
+        return users.findById(userId).map(UserStatusCache::of);
     }
 
     private static Status of(User user) {
-        return new Status(user.id(), user.username(), user.isActive(), user.roles(), user.tokensValidAfter());
+        return new Status(
+                user.id(), user.username(), user.isActive(), Roles.granted(user.roles()), user.tokensValidAfter());
     }
 }

@@ -1,7 +1,10 @@
 package dev.restauth.users.control;
 
 import dev.restauth.users.entity.User;
+import dev.restauth.users.entity.UserChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -10,8 +13,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The users table. Callers hand it only usernames that {@link UsernameRules} accepts. Reads run
- * in a transaction too: Hibernate's transaction-less entity manager trips over Liberty's local
+ * The users table, and the only code that writes it: every change or removal fires {@link
+ * UserChanged}. Callers hand it only usernames that {@link UsernameRules} accepts. Reads run in a
+ * transaction too: Hibernate's transaction-less entity manager trips over Liberty's local
  * transaction cleanup (J2CA0026E) when it closes.
  */
 @ApplicationScoped
@@ -20,6 +24,9 @@ public class UserStore {
 
     @PersistenceContext(unitName = "restauth")
     EntityManager entityManager;
+
+    @Inject
+    Event<UserChanged> changed;
 
     public Optional<User> findByUsername(String username) {
         return entityManager
@@ -49,13 +56,19 @@ public class UserStore {
     /** Loads the user in a transaction, lets {@code change} modify it, and commits. */
     public Optional<User> update(String username, Consumer<User> change) {
         Optional<User> user = findByUsername(username);
-        user.ifPresent(change);
+        user.ifPresent(found -> {
+            change.accept(found);
+            changed.fire(new UserChanged(found.id()));
+        });
         return user;
     }
 
-    public boolean remove(String username) {
+    public Optional<User> remove(String username) {
         Optional<User> user = findByUsername(username);
-        user.ifPresent(entityManager::remove);
-        return user.isPresent();
+        user.ifPresent(found -> {
+            entityManager.remove(found);
+            changed.fire(new UserChanged(found.id()));
+        });
+        return user;
     }
 }

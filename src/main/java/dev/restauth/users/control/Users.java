@@ -1,6 +1,8 @@
 package dev.restauth.users.control;
 
-import dev.restauth.authentication.entity.Roles;
+import dev.restauth.audit.control.Audit;
+import dev.restauth.audit.entity.AuditEvent.Type;
+import dev.restauth.errors.control.DatabaseFailures;
 import dev.restauth.errors.control.FieldErrors;
 import dev.restauth.users.entity.NewUser;
 import dev.restauth.users.entity.PasswordChange;
@@ -12,33 +14,30 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.NotFoundException;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-/** Creating, changing and removing users, with Django's validation messages. */
+/**
+ * Creating, changing and removing users. Whatever ends a user's sessions (a new password,
+ * deactivation, removal, logout-all) raises their watermark and fires {@link TokensRevoked}, so
+ * that the token components drop what they hold.
+ */
 @ApplicationScoped
 public class Users {
 
-    static final String DUPLICATE = "A user with that username already exists.";
     static final String WRONG_OLD_PASSWORD = "Your old password was entered incorrectly. Please enter it again.";
-    static final String INVALID_ROLE =
-            "Enter a valid role: 1 to 64 letters, digits and _ . : - characters (\"authenticated\" is reserved).";
-    private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-    private static final String UNIQUE_VIOLATION = "23505";
 
     @Inject
     UserStore store;
 
     @Inject
-    Passwords passwords;
+    UserRequests requests;
 
     @Inject
-    PasswordRules passwordRules;
+    Passwords passwords;
 
     @Inject
     HashingBulkhead bulkhead;
@@ -47,33 +46,26 @@ public class Users {
     UserIdentityStore identityStore;
 
     @Inject
-    UserStatusCache statusCache;
+    Event<TokensRevoked> tokensRevoked;
 
     @Inject
-    Event<TokensRevoked> tokensRevoked;
+    Audit audit;
 
     @Inject
     Clock clock;
 
     public User create(NewUser request) {
-        NewUser given = request == null ? new NewUser(null, null, null) : request;
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        checkUsername(given.username(), errors);
-        checkNewPassword("password", given.password(), errors);
-        List<String> roles = given.roles() == null ? List.of() : given.roles();
-        checkRoles(roles, errors);
-        if (!errors.isEmpty()) {
-            throw new FieldErrors(errors);
+        requests.check(request);
+        if (store.findByUsername(request.username()).isPresent()) {
+            throw FieldErrors.of("username", UserRequests.DUPLICATE);
         }
-        if (store.findByUsername(given.username()).isPresent()) {
-            throw FieldErrors.of("username", DUPLICATE);
-        }
-        String hash = bulkhead.run(() -> passwords.generate(given.password().toCharArray()));
+        String hash = hash(request.password());
+        List<String> roles = request.roles() == null ? List.of() : request.roles();
         try {
-            return store.add(new User(given.username(), hash, roles, clock.instant()));
+            return store.add(new User(request.username(), hash, roles, clock.instant()));
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
-                throw FieldErrors.of("username", DUPLICATE); // lost a race with a concurrent create
+            if (DatabaseFailures.isUniqueViolation(e)) {
+                throw FieldErrors.of("username", UserRequests.DUPLICATE); // lost a race with a concurrent create
             }
             throw e;
         }
@@ -88,104 +80,68 @@ public class Users {
         return store.all();
     }
 
-    public User change(String username, UserChanges changes) {
-        UserChanges given = changes == null ? new UserChanges(null, null) : changes;
-        if (given.roles() != null) {
-            Map<String, List<String>> errors = new LinkedHashMap<>();
-            checkRoles(given.roles(), errors);
-            if (!errors.isEmpty()) {
-                throw new FieldErrors(errors);
-            }
-        }
+    /** An administrator's change; a password given is a reset, which ends the user's sessions. */
+    public User change(String username, UserChanges changes, String administrator) {
+        requests.check(changes);
         find(username);
+        String hash = changes.password() == null ? null : hash(changes.password());
+        Instant now = clock.instant();
         User changed = store.update(username, user -> {
-                    if (given.roles() != null) {
-                        user.replaceRoles(given.roles());
+                    if (changes.roles() != null) {
+                        user.replaceRoles(changes.roles());
                     }
-                    if (Boolean.TRUE.equals(given.active())) {
+                    if (Boolean.TRUE.equals(changes.active())) {
                         user.activate();
-                    } else if (Boolean.FALSE.equals(given.active())) {
-                        user.deactivate(clock.instant());
+                    } else if (Boolean.FALSE.equals(changes.active())) {
+                        user.deactivate(now);
+                    }
+                    if (hash != null) {
+                        user.changePassword(hash, now);
                     }
                 })
                 .orElseThrow(NotFoundException::new);
-        statusCache.evict(changed.id());
-        if (Boolean.FALSE.equals(given.active())) {
-            tokensRevoked.fire(new TokensRevoked(changed.id(), TokensRevoked.Reason.DEACTIVATED));
+        if (hash != null) {
+            audit.record(Type.PASSWORD_CHANGED, username, "reset by " + administrator);
+            revoked(changed, TokensRevoked.Reason.PASSWORD_CHANGED);
+        }
+        if (Boolean.FALSE.equals(changes.active())) {
+            revoked(changed, TokensRevoked.Reason.DEACTIVATED);
         }
         return changed;
     }
 
     public void remove(String username) {
-        User removed = find(username);
-        store.remove(username);
-        statusCache.evict(removed.id());
-        tokensRevoked.fire(new TokensRevoked(removed.id(), TokensRevoked.Reason.REMOVED));
+        find(username);
+        store.remove(username).ifPresent(removed -> revoked(removed, TokensRevoked.Reason.REMOVED));
     }
 
     /** The caller proves they know the current password; every token they hold dies with it. */
     public void changePassword(String username, PasswordChange change) {
-        PasswordChange given = change == null ? new PasswordChange(null, null) : change;
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        if (given.oldPassword() == null) {
-            errors.put("old_password", List.of(FieldErrors.REQUIRED));
-        }
-        checkNewPassword("new_password", given.newPassword(), errors);
-        if (!errors.isEmpty()) {
-            throw new FieldErrors(errors);
-        }
-        if (identityStore
-                .authenticate(username, given.oldPassword().toCharArray())
-                .isEmpty()) {
+        requests.check(change);
+        if (identityStore.login(username, change.oldPassword().toCharArray()).isEmpty()) {
             throw FieldErrors.of("old_password", WRONG_OLD_PASSWORD);
         }
-        String hash = bulkhead.run(() -> passwords.generate(given.newPassword().toCharArray()));
+        String hash = hash(change.newPassword());
         store.update(username, user -> user.changePassword(hash, clock.instant()))
-                .ifPresent(user -> {
-                    statusCache.evict(user.id());
-                    tokensRevoked.fire(new TokensRevoked(user.id(), TokensRevoked.Reason.PASSWORD_CHANGED));
-                });
+                .ifPresent(user -> revoked(user, TokensRevoked.Reason.PASSWORD_CHANGED));
     }
 
-    private static void checkUsername(String username, Map<String, List<String>> errors) {
-        if (username == null) {
-            errors.put("username", List.of(FieldErrors.REQUIRED));
-        } else if (username.isBlank()) {
-            errors.put("username", List.of(FieldErrors.BLANK));
-        } else if (username.length() > UsernameRules.MAX_LENGTH) {
-            errors.put(
-                    "username",
-                    List.of("Ensure this field has no more than " + UsernameRules.MAX_LENGTH + " characters."));
-        } else if (!UsernameRules.isValid(username)) {
-            errors.put("username", List.of(UsernameRules.INVALID));
-        } else if (UsernameRules.RESERVED.equals(username)) {
-            errors.put("username", List.of(DUPLICATE));
-        }
+    /** Every session of the user ends: refresh families revoked, access tokens below the watermark. */
+    public void logoutAll(String username) {
+        Instant now = clock.instant();
+        store.update(username, user -> user.revokeTokens(now))
+                .ifPresent(user -> revoked(user, TokensRevoked.Reason.LOGOUT_ALL));
     }
 
-    private void checkNewPassword(String field, String password, Map<String, List<String>> errors) {
-        if (password == null) {
-            errors.put(field, List.of(FieldErrors.REQUIRED));
-        } else if (password.isEmpty()) {
-            errors.put(field, List.of(FieldErrors.BLANK));
-        } else if (!passwordRules.problems(password).isEmpty()) {
-            errors.put(field, passwordRules.problems(password));
-        }
+    private String hash(String password) {
+        return bulkhead.run(() -> passwords.generate(password.toCharArray()));
     }
 
-    private static void checkRoles(List<String> roles, Map<String, List<String>> errors) {
-        if (roles.stream()
-                .anyMatch(role -> role == null || !ROLE.matcher(role).matches() || Roles.AUTHENTICATED.equals(role))) {
-            errors.put("roles", List.of(INVALID_ROLE));
-        }
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+    private void revoked(User user, TokensRevoked.Reason reason) {
+        tokensRevoked.fire(new TokensRevoked(user.id(), reason));
+        audit.record(
+                Type.TOKEN_REVOKED,
+                null,
+                "all tokens of user id " + user.id() + ": " + reason.name().toLowerCase(Locale.ROOT));
     }
 }

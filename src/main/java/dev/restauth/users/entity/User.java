@@ -60,7 +60,7 @@ public class User {
         this.roles = new TreeSet<>(roles);
         this.createdAt = now;
         this.passwordChangedAt = now;
-        this.tokensValidAfter = wholeSecond(now);
+        this.tokensValidAfter = Instant.ofEpochSecond(now.getEpochSecond());
     }
 
     public Long id() {
@@ -91,10 +91,6 @@ public class User {
         return lastLogin;
     }
 
-    public Instant passwordChangedAt() {
-        return passwordChangedAt;
-    }
-
     public Instant tokensValidAfter() {
         return tokensValidAfter;
     }
@@ -112,7 +108,7 @@ public class User {
     }
 
     public void activate() {
-        this.active = true;
+        active = true;
     }
 
     /** An inactive user never authenticates, and their outstanding tokens are dead. */
@@ -143,16 +139,12 @@ public class User {
      * token issued in the same second as a revocation is not taken for one issued before it.
      */
     public Instant tokenIssuedAt(Instant now) {
-        Instant second = wholeSecond(now);
+        Instant second = Instant.ofEpochSecond(now.getEpochSecond());
         return second.isBefore(tokensValidAfter) ? tokensValidAfter : second;
     }
 
     /** Whether a token issued at {@code issuedAt} was revoked by the watermark. */
     public boolean revoked(Instant issuedAt) {
         return issuedAt.isBefore(tokensValidAfter);
-    }
-
-    private static Instant wholeSecond(Instant instant) {
-        return Instant.ofEpochSecond(instant.getEpochSecond());
     }
 }

@@ -1,19 +1,22 @@
 package dev.restauth.apitokens.boundary;
 
-import static dev.restauth.Http.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restauth.Http;
-import dev.restauth.TestUsers;
+import dev.restauth.testsupport.DrfAnswers;
+import dev.restauth.testsupport.Http;
+import dev.restauth.testsupport.TestUsers;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** DRF's TokenAuthentication and the token endpoints, over HTTP against the running server. */
 class ApiTokensIT {
@@ -37,8 +40,7 @@ class ApiTokensIT {
     }
 
     static void assertTokenRejected(HttpResponse<String> response, String detail) {
-        assertJsonError(response, 401, detail);
-        assertEquals("Token", response.headers().firstValue("WWW-Authenticate").orElse(null));
+        DrfAnswers.assertUnauthorized(response, detail, DrfAnswers.TOKEN_CHALLENGE);
     }
 
     static HttpResponse<String> asAdmin(String method, String path, String json) {
@@ -89,27 +91,33 @@ class ApiTokensIT {
                 Http.json(missing).getJsonArray("username").getString(0));
     }
 
-    @Test
-    void tokenBearerAndBasicAllWorkOnTheSameResource() {
+    @ParameterizedTest
+    @ValueSource(strings = {"Token", "token", "Bearer", "Basic"})
+    void tokenBearerAndBasicAllWorkOnTheSameResource(String scheme) {
         var user = TestUsers.create();
-        String key = obtain(user);
-        var pair = TestUsers.login(user);
-        for (String authorization :
-                new String[] {"Token " + key, "token " + key, "Bearer " + pair.access(), user.basic()}) {
-            var response = hello(authorization);
-            assertEquals(200, response.statusCode(), authorization + " " + response.body());
-            assertEquals("Hello, " + user.username() + "!", Http.json(response).getString("message"));
-        }
+        String authorization =
+                switch (scheme) {
+                    case "Bearer" -> "Bearer " + TestUsers.login(user).access();
+                    case "Basic" -> user.basic();
+                    default -> scheme + " " + obtain(user);
+                };
+        var response = hello(authorization);
+        assertEquals(200, response.statusCode(), authorization + " " + response.body());
+        assertEquals("Hello, " + user.username() + "!", Http.json(response).getString("message"));
     }
 
-    @Test
-    void malformedHeadersGetDrfsMessages() {
-        assertTokenRejected(hello("Token"), "Invalid token header. No credentials provided.");
-        assertTokenRejected(hello("Token a b"), "Invalid token header. Token string should not contain spaces.");
-        assertTokenRejected(hello("Token " + "0".repeat(40)), "Invalid token.");
-        assertTokenRejected(
-                hello("Token x' OR '1'='1"), "Invalid token header. Token string should not contain spaces.");
-        assertTokenRejected(Http.get("/api/public/", "Authorization", "Token nope"), "Invalid token.");
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Token| /api/hello/| Invalid token header. No credentials provided.",
+                "Token a b| /api/hello/| Invalid token header. Token string should not contain spaces.",
+                "Token 0000000000000000000000000000000000000000| /api/hello/| Invalid token.",
+                "Token x' OR '1'='1| /api/hello/| Invalid token header. Token string should not contain spaces.",
+                "Token nope| /api/public/| Invalid token."
+            })
+    void malformedHeadersGetDrfsMessages(String authorization, String path, String detail) {
+        assertTokenRejected(Http.get(path, "Authorization", authorization), detail);
     }
 
     @Test

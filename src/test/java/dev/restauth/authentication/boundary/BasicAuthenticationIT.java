@@ -1,38 +1,35 @@
 package dev.restauth.authentication.boundary;
 
-import static dev.restauth.Http.assertJsonError;
+import static dev.restauth.testsupport.DrfAnswers.BASIC_CHALLENGE;
+import static dev.restauth.testsupport.Http.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restauth.Http;
-import dev.restauth.TestUsers;
+import dev.restauth.testsupport.DrfAnswers;
+import dev.restauth.testsupport.Http;
+import dev.restauth.testsupport.TestUsers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** HTTP Basic and DRF's 401-versus-403 rules, over HTTP against the running server. */
 class BasicAuthenticationIT {
-
-    static final String BASIC_CHALLENGE = "Basic realm=\"api\"";
 
     static String basic(String raw) {
         return "Basic " + Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     static void assertUnauthorized(HttpResponse<String> response, String detail) {
-        assertJsonError(response, 401, detail);
-        assertEquals(
-                BASIC_CHALLENGE,
-                response.headers().firstValue("WWW-Authenticate").orElse(null));
+        DrfAnswers.assertUnauthorized(response, detail, BASIC_CHALLENGE);
     }
-
     /** The first enabled scheme (Bearer by default) tells a caller without credentials what to use. */
     static void assertNotProvided(HttpResponse<String> response) {
-        assertJsonError(response, 401, "Authentication credentials were not provided.");
-        assertEquals(
-                "Bearer realm=\"api\"",
-                response.headers().firstValue("WWW-Authenticate").orElse(null));
+        DrfAnswers.assertUnauthorized(response, DrfAnswers.NOT_PROVIDED, DrfAnswers.BEARER_CHALLENGE);
     }
 
     @Test
@@ -88,19 +85,17 @@ class BasicAuthenticationIT {
                 Http.get("/api/public/", "Authorization", basic("nobody:wrong")), "Invalid username/password.");
     }
 
-    @Test
-    void malformedHeadersGetDrfsMessages() {
-        assertUnauthorized(
-                Http.get("/api/hello/", "Authorization", "Basic"), "Invalid basic header. No credentials provided.");
-        assertUnauthorized(
-                Http.get("/api/hello/", "Authorization", "Basic abc def"),
-                "Invalid basic header. Credentials string should not contain spaces.");
-        assertUnauthorized(
-                Http.get("/api/hello/", "Authorization", "Basic !!!!"),
-                "Invalid basic header. Credentials not correctly base64 encoded.");
-        assertUnauthorized(
-                Http.get("/api/public/", "Authorization", basic("no-colon-here")),
-                "Invalid basic header. Credentials not correctly base64 encoded.");
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Basic| /api/hello/| Invalid basic header. No credentials provided.",
+                "Basic abc def| /api/hello/| Invalid basic header. Credentials string should not contain spaces.",
+                "Basic !!!!| /api/hello/| Invalid basic header. Credentials not correctly base64 encoded.",
+                "Basic bm8tY29sb24taGVyZQ==| /api/public/| Invalid basic header. Credentials not correctly base64 encoded."
+            })
+    void malformedHeadersGetDrfsMessages(String authorization, String path, String detail) {
+        assertUnauthorized(Http.get(path, "Authorization", authorization), detail);
     }
 
     @Test
@@ -150,13 +145,15 @@ class BasicAuthenticationIT {
         assertUnauthorized(Http.get("/api/hello/", "Authorization", user.basic()), "Invalid username/password.");
     }
 
-    @Test
-    void hostileUsernamesAreJustWrongCredentials() {
-        for (String username :
-                new String[] {"nul\u0000byte", "x' OR '1'='1' --", "ctl\u0007\u001b", "a".repeat(5000)}) {
-            var response = Http.get("/api/hello/", "Authorization", basic(username + ":pw"));
-            assertUnauthorized(response, "Invalid username/password.");
-        }
+    static Stream<String> hostileUsernames() {
+        return Stream.of("nul\u0000byte", "x' OR '1'='1' --", "ctl\u0007\u001b", "a".repeat(5000));
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("hostileUsernames")
+    void hostileUsernamesAreJustWrongCredentials(String username) {
+        assertUnauthorized(
+                Http.get("/api/hello/", "Authorization", basic(username + ":pw")), "Invalid username/password.");
     }
 
     @Test

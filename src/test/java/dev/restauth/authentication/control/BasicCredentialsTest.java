@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class BasicCredentialsTest {
 
     static BasicCredentials.Decoded decode(String header) {
-        return BasicCredentials.decode(AuthorizationHeader.parse(header).orElseThrow());
+        return BasicCredentials.decode(
+                AuthorizationHeader.parse(header).orElseThrow().credentials());
     }
 
     static String base64(byte[] bytes) {

@@ -1,12 +1,16 @@
 package dev.restauth.errors.boundary;
 
-import static dev.restauth.Http.assertJsonError;
+import static dev.restauth.testsupport.Http.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restauth.Http;
+import dev.restauth.testsupport.Http;
+import dev.restauth.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The one error format, seen from outside: JSON with DRF's messages, never HTML. */
 class ErrorsIT {
@@ -39,21 +43,67 @@ class ErrorsIT {
         assertEquals("public", Http.json(response).getString("message"));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "POST, /api/token/, text/plain, hello, HTTP/1.1 415 Unsupported Media Type",
+        "DELETE, /api/public/, , , HTTP/1.1 405 Method Not Allowed",
+        "GET, /api/no-such-thing/, , , HTTP/1.1 404 Not Found",
+        "POST, /api/token/, application/json, '{\"username\": ', HTTP/1.1 400 Bad Request"
+    })
+    void statusLinesCarryTheStandardReasonPhrase(
+            String method, String path, String contentType, String body, String statusLine) {
+        String headers = contentType == null ? "" : "Content-Type: " + contentType + "\r\n";
+        RawHttp.Answer answer = RawHttp.send(method, path, headers, body);
+        assertEquals(statusLine, answer.statusLine(), answer.head());
+        assertTrue(answer.head().toLowerCase().contains("content-type: application/json"), answer.head());
+    }
+
+    @Test
+    void aBodyTooLargeIs413WithItsReasonPhrase() {
+        RawHttp.Answer answer =
+                RawHttp.send("POST", "/api/token/", "Content-Type: application/json\r\n", "a".repeat(70_000));
+        assertEquals("HTTP/1.1 413 Request Entity Too Large", answer.statusLine(), answer.head());
+        assertTrue(answer.body().contains("{\"detail\":\"Request body too large.\"}"), answer.body());
+    }
+
+    @Test
+    void unsupportedMediaTypeIsA415WithJsonBody() {
+        assertJsonError(
+                Http.send("POST", "/api/token/", "text/plain", "hello"),
+                415,
+                "Unsupported media type \"text/plain\" in request.");
+    }
+
+    @Test
+    void malformedJsonIsA400WithJsonBody() {
+        assertJsonError(
+                Http.send("POST", "/api/token/", "application/json", "{\"username\": "),
+                400,
+                "JSON parse error - the request body is not valid JSON.");
+    }
+
+    @Test
+    void anEmptyBodyIsARecordWithEveryFieldMissing() {
+        var response = Http.send("POST", "/api/token/", "application/json", "");
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(
+                "This field is required.",
+                Http.json(response).getJsonArray("username").getString(0));
+    }
+
     @Test
     void errorPageRequestedDirectlyIsJustAnUnknownPath() {
         assertJsonError(Http.get("/_error"), 404, "Not found.");
     }
 
-    @Test
-    void everyResponseForbidsContentSniffing() {
-        for (var response : new java.net.http.HttpResponse<?>[] {
-            Http.get("/api/public/"), Http.get("/api/nothing/"), Http.get("/api/hello/"), Http.get("/health/ready")
-        }) {
-            assertEquals(
-                    "nosniff",
-                    response.headers().firstValue("X-Content-Type-Options").orElse(null),
-                    response.uri() + " " + response.statusCode());
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/public/", "/api/nothing/", "/api/hello/", "/health/ready"})
+    void everyResponseForbidsContentSniffing(String path) {
+        var response = Http.get(path);
+        assertEquals(
+                "nosniff",
+                response.headers().firstValue("X-Content-Type-Options").orElse(null),
+                response.uri() + " " + response.statusCode());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.restauth.jwt.control;
 
 import dev.restauth.jwt.entity.SigningKey;
+import dev.restauth.users.control.InMemoryUsers;
 import dev.restauth.users.entity.User;
-import java.lang.reflect.Field;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -103,17 +102,9 @@ public final class TestCodecs {
         return settings;
     }
 
-    /** A user as the database would hand it over: with an id. */
+    /** A user as the database would hand it over: with an id, and the role "staff". */
     public static User user(long id, String username) {
-        User user = new User(username, "unused", Set.of("staff"), Instant.now());
-        try {
-            Field field = User.class.getDeclaredField("id");
-            field.setAccessible(true);
-            field.set(user, id);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-        return user;
+        return InMemoryUsers.user(id, username, "staff");
     }
 
     /** An access token like the token endpoint's, valid for five minutes from {@code now}. */
@@ -138,7 +129,7 @@ public final class TestCodecs {
         claims.setClaim("upn", user.username());
         claims.setStringListClaim("groups", List.copyOf(user.roles()));
         claims.setClaim("token_type", type);
-        claims.setClaim("jti", codec.newJti());
+        claims.setClaim("jti", new TokenSigner().newJti());
         claims.setClaim("user_id", String.valueOf(user.id()));
         claims.setClaim("username", user.username());
         claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));

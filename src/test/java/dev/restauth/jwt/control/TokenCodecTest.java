@@ -36,8 +36,8 @@ class TokenCodecTest {
         JsonWebToken second = cut.verify(token, TokenCodec.ACCESS);
 
         assertSame(first, second);
-        assertEquals("7", TokenCodec.text(second, "user_id"));
-        assertEquals(1, cut.remembered());
+        assertEquals("7", Claims.text(second, "user_id"));
+        assertEquals(1L, cut.remembered());
     }
 
     @Test
@@ -52,7 +52,7 @@ class TokenCodecTest {
         TokenCodec.Rejected rejected =
                 assertThrows(TokenCodec.Rejected.class, () -> cut.verify(token, TokenCodec.ACCESS));
         assertEquals(TokenCodec.EXPIRED, rejected.getMessage());
-        assertEquals(0, cut.remembered());
+        assertEquals(0L, cut.remembered());
     }
 
     @Test
@@ -82,7 +82,7 @@ class TokenCodecTest {
                     assertThrows(TokenCodec.Rejected.class, () -> cut.verify(forged, TokenCodec.ACCESS));
             assertEquals(TokenCodec.INVALID, rejected.getMessage());
         }
-        assertEquals(1, cut.remembered());
+        assertEquals(1L, cut.remembered());
     }
 
     @Test
@@ -91,7 +91,7 @@ class TokenCodecTest {
         assertThrows(TokenCodec.Rejected.class, () -> cut.verify("not.a.token", TokenCodec.ACCESS));
         assertThrows(TokenCodec.Rejected.class, () -> cut.verify(null, TokenCodec.ACCESS));
 
-        assertEquals(0, cut.remembered());
+        assertEquals(0L, cut.remembered());
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.restauth.platform.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.restauth.Http;
+import dev.restauth.testsupport.Http;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package dev.restauth.users.boundary;
 
-import static dev.restauth.Http.assertJsonError;
+import static dev.restauth.testsupport.Http.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restauth.Http;
-import dev.restauth.TestUsers;
+import dev.restauth.testsupport.Http;
+import dev.restauth.testsupport.TestUsers;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -171,6 +171,54 @@ class UsersIT {
         var renewed = new TestUsers.Credentials(user.username(), "brand new secret");
         assertEquals(
                 200, Http.get("/api/hello/", "Authorization", renewed.basic()).statusCode());
+    }
+
+    @Test
+    void anAdminResetsAPasswordAndEveryOneOfTheUsersSessionsEnds() {
+        var user = TestUsers.create();
+        var pair = TestUsers.login(user);
+        String key = Http.json(Http.send(
+                        "POST",
+                        "/api/auth-token/",
+                        "application/json",
+                        Json.createObjectBuilder()
+                                .add("username", user.username())
+                                .add("password", user.password())
+                                .build()
+                                .toString()))
+                .getString("token");
+
+        var reset = asAdmin("PATCH", "/api/users/" + user.username() + "/", "{\"password\":\"reset by the admin\"}");
+        assertEquals(200, reset.statusCode(), reset.body());
+        assertFalse(reset.body().contains("reset by the admin"));
+
+        assertEquals(401, Http.get("/api/hello/", "Authorization", user.basic()).statusCode());
+        var renewed = new TestUsers.Credentials(user.username(), "reset by the admin");
+        assertEquals(
+                200, Http.get("/api/hello/", "Authorization", renewed.basic()).statusCode());
+        assertEquals(
+                401,
+                Http.get("/api/hello/", "Authorization", "Bearer " + pair.access())
+                        .statusCode());
+        assertEquals(
+                401,
+                Http.send("POST", "/api/token/refresh/", "application/json", "{\"refresh\":\"" + pair.refresh() + "\"}")
+                        .statusCode());
+        assertEquals(
+                401, Http.get("/api/hello/", "Authorization", "Token " + key).statusCode());
+    }
+
+    @Test
+    void aResetPasswordFollowsThePasswordRules() {
+        var user = TestUsers.create();
+        String path = "/api/users/" + user.username() + "/";
+        assertEquals(
+                List.of("This password is too short. It must contain at least 8 characters."),
+                fieldErrors(asAdmin("PATCH", path, "{\"password\":\"short\"}"), "password"));
+        assertEquals(
+                List.of("This field may not be blank."),
+                fieldErrors(asAdmin("PATCH", path, "{\"password\":\"\"}"), "password"));
+        assertEquals(200, Http.get("/api/hello/", "Authorization", user.basic()).statusCode(), "unchanged");
     }
 
     @Test

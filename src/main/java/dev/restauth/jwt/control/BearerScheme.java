@@ -1,0 +1,90 @@
+package dev.restauth.jwt.control;
+
+import dev.restauth.audit.control.Audit;
+import dev.restauth.audit.entity.AuditEvent.Type;
+import dev.restauth.authentication.control.AuthenticationScheme;
+import dev.restauth.authentication.entity.Caller;
+import dev.restauth.errors.control.ApiError;
+import dev.restauth.errors.entity.ErrorBody;
+import dev.restauth.users.control.UserStatusCache;
+import io.smallrye.jwt.auth.cdi.PrincipalProducer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * SimpleJWT's JWTAuthentication: an access token verified, then its user checked against the
+ * cached status (exists, active, token not below the watermark), with SimpleJWT's answers when
+ * something is wrong. Resources see the token through {@code @Inject JsonWebToken}.
+ */
+@ApplicationScoped
+public class BearerScheme implements AuthenticationScheme {
+
+    static final ErrorBody BAD_HEADER =
+            new ErrorBody("Authorization header must contain two space-delimited values", "bad_authorization_header");
+    static final ErrorBody NO_USER_ID =
+            new ErrorBody("Token contained no recognizable user identification", TokenErrors.TOKEN_NOT_VALID);
+    static final ErrorBody USER_NOT_FOUND = new ErrorBody("User not found", "user_not_found");
+    static final ErrorBody USER_INACTIVE = new ErrorBody("User is inactive", "user_inactive");
+
+    @Inject
+    TokenCodec codec;
+
+    @Inject
+    UserStatusCache users;
+
+    @Inject
+    PrincipalProducer jsonWebTokens;
+
+    @Inject
+    Audit audit;
+
+    @Override
+    public String name() {
+        return "Bearer";
+    }
+
+    @Override
+    public String challenge() {
+        return TokenErrors.CHALLENGE;
+    }
+
+    @Override
+    public Caller authenticate(List<String> credentials) {
+        if (credentials.size() != 1) {
+            throw refused(BAD_HEADER);
+        }
+        JsonWebToken token;
+        try {
+            token = codec.verify(credentials.get(0), TokenCodec.ACCESS);
+        } catch (TokenCodec.Rejected rejected) {
+            throw refused(TokenErrors.notValidForAnyTokenType(rejected.getMessage()));
+        }
+        long userId = Claims.userId(token);
+        if (userId < 0) {
+            throw refused(NO_USER_ID);
+        }
+        Optional<UserStatusCache.Status> found = users.status(userId);
+        if (found.isEmpty()) {
+            throw refused(USER_NOT_FOUND);
+        }
+        UserStatusCache.Status user = found.get();
+        if (!user.active()) {
+            throw refused(USER_INACTIVE);
+        }
+        if (user.revoked(Instant.ofEpochSecond(token.getIssuedAtTime()))) {
+            throw refused(TokenErrors.notValidForAnyTokenType(TokenErrors.BLACKLISTED));
+        }
+        // SmallRye's own producer answers @Inject JsonWebToken; it wins over any of ours.
+        jsonWebTokens.setJsonWebToken(token);
+        return Caller.of(user.username(), user.roles());
+    }
+
+    private ApiError refused(ErrorBody body) {
+        audit.record(Type.TOKEN_REJECTED, null, "Bearer: " + body.detail());
+        return ApiError.unauthorized(body, TokenErrors.CHALLENGE);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.restauth.throttling.control;
+
+import dev.restauth.platform.control.SchemaReady;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The token buckets in the {@code login_throttle} table (Bucket4j's PostgreSQL proxy manager),
+ * read cheaply first and purged once they have refilled. A row lives until its bucket would be
+ * full again, so an expired row means "no recent failures" and most checks skip Bucket4j's
+ * locking transaction entirely.
+ */
+@ApplicationScoped
+public class ThrottleBuckets {
+
+    private static final Logger LOG = System.getLogger(ThrottleBuckets.class.getName());
+    private static final String TABLE = "login_throttle";
+    private static final int PURGE_BATCH = 1000;
+
+    /** One bucket: its row id (a digest) and its limit. */
+    record Key(String id, BucketConfiguration limit) {}
+
+    @Resource(lookup = "jdbc/restauth-throttle")
+    DataSource dataSource;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "throttle.purge.interval", defaultValue = "PT10M")
+    Duration purgeInterval;
+
+    private PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+    @PostConstruct
+    void init() {
+        buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table(TABLE)
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+                .build();
+    }
+
+    void onSchemaReady(@Observes SchemaReady ready) {
+        long every = purgeInterval.toMillis();
+        scheduler.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Nanoseconds until every one of these buckets has a token again; 0 when none is empty. */
+    long waitNanos(List<Key> keys) {
+        long waitNanos = 0;
+        for (Key key : withFailures(keys)) {
+            EstimationProbe probe =
+                    buckets.builder().build(key.id(), key.limit()).estimateAbilityToConsume(1);
+            if (!probe.canBeConsumed()) {
+                waitNanos = Math.max(waitNanos, probe.getNanosToWaitForRefill());
+            }
+        }
+        return waitNanos;
+    }
+
+    void take(List<Key> keys) {
+        for (Key key : keys) {
+            buckets.builder().build(key.id(), key.limit()).tryConsume(1);
+        }
+    }
+
+    void purge() {
+        try {
+            int purged = buckets.removeExpired(PURGE_BATCH);
+            LOG.log(Level.DEBUG, "Purged {0} refilled login-throttle buckets", purged);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not purge login-throttle buckets; trying again later: {0}", e.getMessage());
+        }
+    }
+
+    /** One cheap read instead of a locking Bucket4j transaction per key: most keys have no row. */
+    private List<Key> withFailures(List<Key> keys) {
+        List<Key> found = new ArrayList<>(keys.size());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT id FROM " + TABLE + " WHERE id = ANY (?) AND expires_at > ?")) {
+            select.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "varchar", keys.stream().map(Key::id).toArray()));
+            select.setLong(2, clock.millis());
+            try (ResultSet rows = select.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+                keys.stream().filter(key -> ids.contains(key.id())).forEach(found::add);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the login-throttle buckets", e);
+        }
+        return found;
+    }
+}

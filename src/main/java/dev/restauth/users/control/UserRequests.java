@@ -1,0 +1,83 @@
+package dev.restauth.users.control;
+
+import dev.restauth.errors.control.FieldErrors;
+import dev.restauth.users.entity.NewUser;
+import dev.restauth.users.entity.PasswordChange;
+import dev.restauth.users.entity.Roles;
+import dev.restauth.users.entity.UserChanges;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The users API's request records, checked in one place with Django's messages; each check
+ * collects every field's problems and throws them as one 400.
+ */
+@ApplicationScoped
+public class UserRequests {
+
+    static final String DUPLICATE = "A user with that username already exists.";
+    static final String INVALID_ROLE =
+            "Enter a valid role: 1 to 64 letters, digits and _ . : - characters (\"authenticated\" is reserved).";
+    private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
+    @Inject
+    PasswordRules passwordRules;
+
+    public void check(NewUser user) {
+        FieldErrors errors = new FieldErrors();
+        username(user.username(), errors);
+        newPassword("password", user.password(), errors);
+        roles(user.roles(), errors);
+        errors.throwIfAny();
+    }
+
+    public void check(UserChanges changes) {
+        FieldErrors errors = new FieldErrors();
+        roles(changes.roles(), errors);
+        if (changes.password() != null) {
+            newPassword("password", changes.password(), errors);
+        }
+        errors.throwIfAny();
+    }
+
+    public void check(PasswordChange change) {
+        FieldErrors errors = new FieldErrors();
+        if (change.oldPassword() == null) {
+            errors.add("old_password", FieldErrors.REQUIRED);
+        }
+        newPassword("new_password", change.newPassword(), errors);
+        errors.throwIfAny();
+    }
+
+    private static void username(String username, FieldErrors errors) {
+        if (username == null) {
+            errors.add("username", FieldErrors.REQUIRED);
+        } else if (username.isBlank()) {
+            errors.add("username", FieldErrors.BLANK);
+        } else if (username.length() > UsernameRules.MAX_LENGTH) {
+            errors.add("username", "Ensure this field has no more than " + UsernameRules.MAX_LENGTH + " characters.");
+        } else if (!UsernameRules.isValid(username)) {
+            errors.add("username", UsernameRules.INVALID);
+        } else if (UsernameRules.RESERVED.equals(username)) {
+            errors.add("username", DUPLICATE);
+        }
+    }
+
+    private void newPassword(String field, String password, FieldErrors errors) {
+        errors.requireText(field, password);
+        if (password != null && !password.isEmpty()) {
+            errors.add(field, passwordRules.problems(password));
+        }
+    }
+
+    private static void roles(List<String> roles, FieldErrors errors) {
+        if (roles != null
+                && roles.stream()
+                        .anyMatch(role ->
+                                role == null || !ROLE.matcher(role).matches() || Roles.AUTHENTICATED.equals(role))) {
+            errors.add("roles", INVALID_ROLE);
+        }
+    }
+}

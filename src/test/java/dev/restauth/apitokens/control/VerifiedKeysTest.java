@@ -1,0 +1,101 @@
+package dev.restauth.apitokens.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restauth.jwt.control.TestCodecs;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The cache of checked keys: what it remembers, for how long, and what makes it forget. */
+class VerifiedKeysTest {
+
+    TestCodecs.MovableClock clock;
+    InMemoryApiTokens table;
+    VerifiedKeys cut;
+
+    @BeforeEach
+    void wire() {
+        clock = new TestCodecs.MovableClock();
+        table = new InMemoryApiTokens();
+        cut = table.verifiedKeys(clock, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aCheckedKeyIsRememberedForTheTtl() {
+        String key = table.issue(7, null);
+        assertEquals(7, cut.authenticate(key).orElseThrow().userId());
+        cut.authenticate(key);
+        assertEquals(1, table.lookups(), "the second check came from the cache");
+
+        clock.advance(Duration.ofSeconds(11));
+        cut.authenticate(key);
+        assertEquals(2, table.lookups(), "looked up again after the TTL");
+        assertTrue(cut.stats().hitCount() >= 1);
+    }
+
+    @Test
+    void revokingForgetsTheTokenAtOnce() {
+        String key = table.issue(7, null);
+        long id = cut.authenticate(key).orElseThrow().tokenId();
+        table.revoke(id, Instant.now());
+        cut.forgetToken(id);
+        assertTrue(cut.authenticate(key).isEmpty());
+    }
+
+    @Test
+    void revokingAUsersTokensForgetsEveryOneOfThem() {
+        String first = table.issue(7, null);
+        String second = table.issue(7, null);
+        String others = table.issue(8, null);
+        cut.authenticate(first);
+        cut.authenticate(second);
+        cut.authenticate(others);
+        table.find(1).orElseThrow().revoke(Instant.now());
+        table.find(2).orElseThrow().revoke(Instant.now());
+        cut.forgetUser(7);
+        assertTrue(cut.authenticate(first).isEmpty());
+        assertTrue(cut.authenticate(second).isEmpty());
+        assertEquals(8, cut.authenticate(others).orElseThrow().userId());
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedEvenFromTheCache() {
+        String key = table.issue(7, clock.instant().plusSeconds(5));
+        assertTrue(cut.authenticate(key).isPresent());
+        clock.advance(Duration.ofSeconds(6));
+        assertTrue(cut.authenticate(key).isEmpty());
+    }
+
+    @Test
+    void missesAreNotRemembered() {
+        String unknown = table.keys.newKey();
+        cut.authenticate(unknown);
+        cut.authenticate(unknown);
+        assertEquals(2, table.lookups());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "short", "0123456789ABCDEF0123456789abcdef01234567", "'OR'1'='1'--"})
+    void aKeyThatCannotBeOursIsNeverLookedUp(String key) {
+        assertTrue(cut.authenticate(key).isEmpty());
+        assertEquals(0, table.lookups());
+    }
+
+    @Test
+    void aUseIsWrittenAtMostOnceAMinute() {
+        var token = cut.authenticate(table.issue(7, null)).orElseThrow();
+        cut.used(token);
+        cut.used(token);
+        clock.advance(Duration.ofSeconds(59));
+        cut.used(token);
+        assertEquals(1, table.touches());
+        clock.advance(Duration.ofSeconds(2));
+        cut.used(token);
+        assertEquals(2, table.touches());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.restauth.users.control;
+
+import dev.restauth.audit.control.TestAudits;
+import dev.restauth.audit.entity.AuditEvent;
+import dev.restauth.throttling.control.TestThrottles;
+import dev.restauth.users.entity.User;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A {@link UserIdentityStore} as CDI wires it, over {@link InMemoryUsers}, with cheap Argon2
+ * parameters and the throttle off; audit events land in a list.
+ */
+public final class TestIdentityStores {
+
+    private TestIdentityStores() {}
+
+    /** Fast to hash: a unit test checks the rules around the hash, not its cost. */
+    public static Passwords cheapPasswords() {
+        Passwords passwords = new Passwords();
+        passwords.memoryKib = 1024;
+        passwords.iterations = 1;
+        passwords.parallelism = 1;
+        return passwords;
+    }
+
+    public static UserIdentityStore over(InMemoryUsers users, List<AuditEvent> audited) {
+        UserIdentityStore store = new UserIdentityStore();
+        store.users = users;
+        store.passwords = cheapPasswords();
+        store.passwordRules = new PasswordRules();
+        store.passwordRules.minLength = 8;
+        store.passwordRules.maxLength = 1024;
+        store.bulkhead = new HashingBulkhead();
+        store.bulkhead.concurrency = 1;
+        store.bulkhead.maxWait = Duration.ofSeconds(5);
+        store.bulkhead.init();
+        store.throttle = TestThrottles.off();
+        store.audit = TestAudits.into(audited);
+        return store;
+    }
+
+    /** The user's password, hashed as a login checks it. */
+    public static User withPassword(User user, String password) {
+        user.rehashPassword(cheapPasswords().generate(password.toCharArray()));
+        return user;
+    }
+}
