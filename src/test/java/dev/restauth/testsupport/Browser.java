@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,16 +36,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium driving the console, for the browser tests. One browser per test run
- * (starting one costs seconds): tests take it as a parameter ({@code @ExtendWith(Browser.Tests.class)}),
+ * (starting one costs seconds), and a second one for tests that need two people: tests take
+ * them as parameters ({@code @ExtendWith(Browser.Tests.class)}),
  * and {@link #fresh()} gives each a browser without cookies. The machine's chromium and
  * chromedriver are named explicitly, so Selenium Manager never looks for, or downloads, either.
  */
 public final class Browser implements AutoCloseable {
 
     public static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    /** The server the build started (failsafe sets it). */
-    public static final URI BASE = URI.create(System.getProperty("restauth.url", "http://localhost:9080"));
 
     private static final Dimension DESKTOP = new Dimension(1280, 900);
     private static final Dimension PHONE = new Dimension(390, 844);
@@ -52,7 +54,12 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final WebDriverWait wait;
 
-    /** Lets a test method or constructor take the one shared Browser as a parameter. */
+    /** A second browser, with cookies of its own: another person at another computer. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    public @interface Other {}
+
+    /** Lets a test method take the shared Browser (and the {@link Other} one) as parameters. */
     public static final class Tests implements ParameterResolver {
 
         @Override
@@ -62,11 +69,12 @@ public final class Browser implements AutoCloseable {
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
-            // The root store closes it (AutoCloseable) when the whole run ends.
+            String which = parameter.isAnnotated(Other.class) ? "other" : "first";
+            // The root store closes them (AutoCloseable) when the whole run ends.
             return extension
                     .getRoot()
                     .getStore(ExtensionContext.Namespace.create(Browser.class))
-                    .getOrComputeIfAbsent(Browser.class, key -> new Browser(), Browser.class);
+                    .getOrComputeIfAbsent(which, key -> new Browser(), Browser.class);
         }
     }
 
@@ -106,7 +114,7 @@ public final class Browser implements AutoCloseable {
 
     /** No cookies, the desktop size, the browser log emptied: as if a new person opened it. */
     public Browser fresh() {
-        driver.get(BASE.resolve("/console/favicon.svg").toString());
+        driver.get(Http.BASE.resolve("/console/favicon.svg").toString());
         driver.manage().deleteAllCookies();
         driver.manage().window().setSize(DESKTOP);
         driver.manage().logs().get(LogType.BROWSER);
@@ -115,17 +123,17 @@ public final class Browser implements AutoCloseable {
 
     /** Opens a console page: {@code open("#/tokens")}. */
     public Browser open(String hash) {
-        driver.get(URI.create(BASE + "/console/" + hash).toString());
+        driver.get(URI.create(Http.BASE + "/console/" + hash).toString());
         return this;
     }
 
     /** Opens the console, signs in through the form and waits for the account page. */
-    public Browser signIn(String username, String password) {
+    public Browser signIn(TestUsers.Credentials user) {
         open("#/signin");
-        fill(By.name("username"), username);
-        fill(By.name("password"), password);
+        fill(By.name("username"), user.username());
+        fill(By.name("password"), user.password());
         click(By.cssSelector("#signin-form button[type=submit]"));
-        waitForText(By.id("account-username"), username);
+        waitForText(By.id("account-username"), user.username());
         return this;
     }
 
