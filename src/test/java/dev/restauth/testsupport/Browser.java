@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -115,7 +116,9 @@ public final class Browser implements AutoCloseable {
     /** No cookies, the desktop size, the browser log emptied: as if a new person opened it. */
     public Browser fresh() {
         driver.get(Http.BASE.resolve("/console/favicon.svg").toString());
-        driver.manage().deleteAllCookies();
+        // Every cookie, not only those this page sees: deleteAllCookies() would leave the refresh
+        // cookie (Path=/api/session/refresh/), and the console would silently resume that session.
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.manage().window().setSize(DESKTOP);
         driver.manage().logs().get(LogType.BROWSER);
         return this;
@@ -165,7 +168,10 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the element shows this text (or contains it), then returns its whole text. */
     public String waitForText(By by, String text) {
-        wait.withMessage(() -> "waiting for \"" + text + "\" in " + by + "; the page says: " + pageText())
+        // A wait of its own: withMessage() changes the wait it is called on, and a shared one
+        // would blame a later timeout on this text.
+        new WebDriverWait(driver, PATIENCE)
+                .withMessage(() -> "waiting for \"" + text + "\" in " + by + "; the page says: " + pageText())
                 .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
         return find(by).getText();
     }
