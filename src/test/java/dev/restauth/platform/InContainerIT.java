@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.apitokens.control.ApiTokenStore;
@@ -11,6 +12,7 @@ import dev.restauth.apitokens.control.ApiTokens;
 import dev.restauth.apitokens.control.VerifiedKeys;
 import dev.restauth.apitokens.entity.ApiToken;
 import dev.restauth.apitokens.entity.NewToken;
+import dev.restauth.errors.control.DatabaseFailures;
 import dev.restauth.jwt.control.JwtSettings;
 import dev.restauth.jwt.control.RawJwt;
 import dev.restauth.jwt.control.RefreshTokenStore;
@@ -40,6 +42,8 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -171,6 +175,35 @@ class InContainerIT {
         assertEquals(Set.of("admin", "staff"), read.roles());
         assertTrue(read.isActive());
         assertEquals(now, read.tokensValidAfter());
+    }
+
+    /**
+     * Both pools' sessions carry the server-side bounds of server.xml (options), and their
+     * connections pgJDBC's socket timeout; a statement that runs too long is cancelled by
+     * PostgreSQL with 57014, which the error path answers with 503.
+     */
+    @Test
+    void everyPooledConnectionIsBounded() throws Exception {
+        for (String name : List.of("jdbc/restauth", "jdbc/restauth-throttle")) {
+            DataSource dataSource = InitialContext.doLookup(name);
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                assertEquals("3s", show(statement, "statement_timeout"), name);
+                assertEquals("10s", show(statement, "idle_in_transaction_session_timeout"), name);
+                assertEquals(5_000, connection.getNetworkTimeout(), name);
+                SQLException cancelled =
+                        assertThrows(SQLException.class, () -> statement.execute("SELECT pg_sleep(4)"));
+                assertEquals("57014", cancelled.getSQLState(), name);
+                assertTrue(DatabaseFailures.isUnavailable(cancelled));
+            }
+        }
+    }
+
+    private static String show(Statement statement, String setting) throws java.sql.SQLException {
+        try (ResultSet result = statement.executeQuery("SHOW " + setting)) {
+            result.next();
+            return result.getString(1);
+        }
     }
 
     @Test
@@ -307,7 +340,7 @@ class InContainerIT {
         refreshTokens.startFamily(family, userId, past);
         refreshTokens.record("expired-" + family, family, userId, past, past.plusSeconds(60));
 
-        refreshTokens.purgeExpired(Instant.now());
+        refreshTokens.purgeExpired(Instant.now(), 1_000_000);
 
         assertTrue(refreshTokens.find("expired-" + family).isEmpty());
         assertTrue(refreshTokens.isFamilyRevoked(family), "an emptied family is gone too");

@@ -6,6 +6,7 @@ import dev.restauth.apitokens.entity.AuthToken;
 import dev.restauth.apitokens.entity.TokenLogin;
 import dev.restauth.authentication.boundary.IgnoresCredentials;
 import dev.restauth.platform.boundary.NoStore;
+import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.users.control.Users;
 import dev.restauth.users.entity.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.concurrent.CompletionStage;
 
 /**
  * DRF's {@code obtain_auth_token} (one deliberate difference: keys are stored hashed, so every
@@ -37,12 +39,16 @@ public class AuthTokenResource {
     @Inject
     Users users;
 
+    @Inject
+    ClientAddress clients;
+
     @POST
     @PermitAll
     @IgnoresCredentials
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-    public Response obtain(TokenLogin login) {
-        return NoStore.ok(new AuthToken(tokens.obtain(login).token())).build();
+    public CompletionStage<Response> obtain(TokenLogin login) {
+        return tokens.obtain(login, clients.origin())
+                .thenApply(issued -> NoStore.ok(new AuthToken(issued.token())).build());
     }
 
     /** Revokes the token this request was authenticated with. */

@@ -8,6 +8,8 @@ import dev.restauth.apitokens.entity.TokenLogin;
 import dev.restauth.audit.control.Audit;
 import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.errors.control.FieldErrors;
+import dev.restauth.platform.control.ClientAddress;
+import dev.restauth.platform.entity.RequestOrigin;
 import dev.restauth.users.control.UserIdentityStore;
 import dev.restauth.users.entity.TokensRevoked;
 import dev.restauth.users.entity.User;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Issuing, importing, listing and revoking API tokens. */
@@ -45,30 +48,42 @@ public class ApiTokens {
     Audit audit;
 
     @Inject
+    ClientAddress clients;
+
+    @Inject
     Clock clock;
 
     @Inject
     @ConfigProperty(name = "apitokens.revoke-on-password-change", defaultValue = "true")
     boolean revokeOnPasswordChange;
 
-    /** DRF's obtain_auth_token, except that every login issues a new key (keys are stored hashed). */
-    public IssuedToken obtain(TokenLogin login) {
+    /**
+     * DRF's obtain_auth_token, except that every login issues a new key (keys are stored hashed).
+     * The key is issued once the password check is done, on a managed thread.
+     */
+    public CompletionStage<IssuedToken> obtain(TokenLogin login, RequestOrigin origin) {
         requests.check(login);
-        User user = identityStore
-                .login(login.username(), login.password().toCharArray())
-                .orElseThrow(() -> FieldErrors.of(FieldErrors.NON_FIELD, UNABLE_TO_LOG_IN));
-        return issue(user, new NewToken(login.name(), null));
+        return identityStore
+                .login(login.username(), login.password().toCharArray(), origin)
+                .thenApply(found -> issue(
+                        found.orElseThrow(() -> FieldErrors.of(FieldErrors.NON_FIELD, UNABLE_TO_LOG_IN)),
+                        new NewToken(login.name(), null),
+                        origin));
     }
 
     /** A new token for the user; the answer is the only place its key ever appears. */
     public IssuedToken issue(User user, NewToken request) {
+        return issue(user, request, clients.origin());
+    }
+
+    private IssuedToken issue(User user, NewToken request, RequestOrigin origin) {
         Instant now = clock.instant();
         String name = requests.label(request.name());
         Instant expires = requests.expiry(request.expiresIn(), now);
         String key = keys.newKey();
         ApiToken token =
                 store.add(new ApiToken(user.id(), name, TokenKeys.selector(key), keys.digest(key), now, expires));
-        audit.record(Type.TOKEN_ISSUED, user.username(), "API token " + token.id());
+        audit.record(Type.TOKEN_ISSUED, user.username(), "API token " + token.id(), origin);
         return new IssuedToken(token.id(), token.name(), key, token.createdAt(), token.expiresAt());
     }
 
@@ -82,6 +97,7 @@ public class ApiTokens {
         String name = requests.label(request.name() == null ? "imported" : request.name());
         ApiToken token = store.add(
                 new ApiToken(user.id(), name, TokenKeys.selector(key), keys.digest(key), clock.instant(), null));
+        verifiedKeys.forgetRefusal(key); // clients may have kept sending it until now
         audit.record(Type.TOKEN_ISSUED, user.username(), "API token " + token.id() + " imported from DRF");
         return new IssuedToken(token.id(), token.name(), null, token.createdAt(), null);
     }

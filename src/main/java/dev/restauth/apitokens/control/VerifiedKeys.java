@@ -18,9 +18,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which key is which live token: found by selector, compared in constant time, and remembered (by
- * digest, never the key) for {@code apitokens.cache.ttl}. The eviction rules are the two
- * {@code forget} methods: a revocation on this node applies at once, one on another node within
- * the TTL. Uses are recorded at most once a minute per token.
+ * digest, never the key) for {@code apitokens.cache.ttl}. A key that matched no live token is
+ * remembered as refused for as long, so that a client repeating a bad key (a broken client, a
+ * flood) costs no query. The eviction rules are the {@code forget} methods: a revocation or an
+ * import on this node applies at once, one on another node within the TTL. Uses are recorded at
+ * most once a minute per token.
  */
 @ApplicationScoped
 public class VerifiedKeys {
@@ -47,11 +49,18 @@ public class VerifiedKeys {
     Duration cacheTtl;
 
     private Cache<String, Entry> verified;
+    private Cache<String, Boolean> refused;
     private Cache<Long, Instant> recentlyUsed;
 
     @PostConstruct
     void init() {
         verified = Caffeine.newBuilder()
+                .maximumSize(MAX_CACHED)
+                .expireAfterWrite(cacheTtl)
+                .ticker(Clocks.ticker(clock))
+                .recordStats()
+                .build();
+        refused = Caffeine.newBuilder()
                 .maximumSize(MAX_CACHED)
                 .expireAfterWrite(cacheTtl)
                 .ticker(Clocks.ticker(clock))
@@ -74,9 +83,14 @@ public class VerifiedKeys {
         String digest = keys.digest(key);
         Entry entry = verified.getIfPresent(digest);
         if (entry == null) {
+            if (refused.getIfPresent(digest) != null) {
+                return Optional.empty();
+            }
             entry = load(key, digest, now);
             if (entry == null) {
-                return Optional.empty(); // misses are not remembered: the key may be issued later
+                // Repeating an unknown or revoked key costs a lookup here, not a query.
+                refused.put(digest, Boolean.TRUE);
+                return Optional.empty();
             }
             verified.put(digest, entry);
         }
@@ -102,6 +116,14 @@ public class VerifiedKeys {
         Instant now = clock.instant();
         recentlyUsed.put(token.tokenId(), now);
         store.touch(token.tokenId(), now, LAST_USED_INTERVAL);
+    }
+
+    /**
+     * A key that did not work before does now (an imported DRF key): forget that it was refused.
+     * Other nodes accept it within the TTL, as they learn of revocations.
+     */
+    public void forgetRefusal(String key) {
+        refused.invalidate(keys.digest(key));
     }
 
     public void forgetToken(long tokenId) {

@@ -9,6 +9,7 @@ import dev.restauth.jwt.entity.RefreshRequest;
 import dev.restauth.jwt.entity.TokenPair;
 import dev.restauth.jwt.entity.VerifyRequest;
 import dev.restauth.platform.boundary.NoStore;
+import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.users.control.Users;
 import dev.restauth.users.entity.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * SimpleJWT's endpoints, JSON or form-encoded as DRF parses them. The login-like ones ignore the
@@ -41,12 +43,16 @@ public class TokenResource {
     @Inject
     Users users;
 
+    @Inject
+    ClientAddress clients;
+
     @POST
     @PermitAll
     @IgnoresCredentials
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-    public Response obtain(Credentials credentials) {
-        return NoStore.ok(tokens.obtain(credentials)).build();
+    public CompletionStage<Response> obtain(Credentials credentials) {
+        return tokens.obtain(credentials, clients.origin())
+                .thenApply(pair -> NoStore.ok(pair).build());
     }
 
     /** The rotated pair, or only the access token when rotation is off (SimpleJWT's shapes). */

@@ -14,8 +14,9 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  *
  * <p>A verified access token is remembered ({@link VerifiedTokens}); a hit still checks expiry
  * (the same rule as jose4j: expired once {@code now - skew >= exp}) and the expected type, and the
- * caller still checks revocation (the user's watermark, active flag) on every request. Failures
- * and refresh tokens (spent once, by rotation) are never remembered.
+ * caller still checks revocation (the user's watermark, active flag) on every request. Refresh
+ * tokens (spent once, by rotation) are never remembered; a refused token is, with its reason, for a
+ * minute, so that repeating it costs no signature check either.
  */
 @ApplicationScoped
 public class TokenCodec {
@@ -69,6 +70,22 @@ public class TokenCodec {
             }
             return known;
         }
+        String refusal = token == null ? null : verifier.refusal(token);
+        if (refusal != null) {
+            throw new Rejected(refusal);
+        }
+        try {
+            return check(verifier, token, type);
+        } catch (Rejected rejected) {
+            // The bytes are bad whatever they are presented as; a wrong type depends on the caller.
+            if (token != null && !WRONG_TYPE.equals(rejected.getMessage()) && verifier.namesAKeyOfThisSet(token)) {
+                verifier.refuse(token, rejected.getMessage());
+            }
+            throw rejected;
+        }
+    }
+
+    private JsonWebToken check(VerifiedTokens verifier, String token, String type) throws Rejected {
         if (token != null && !JsonDepth.acceptable(token)) {
             throw new Rejected(INVALID);
         }
@@ -113,6 +130,11 @@ public class TokenCodec {
     /** How many verified access tokens are remembered now (for tests and the benchmarks). */
     long remembered() {
         return verifier().size();
+    }
+
+    /** How many refused tokens are remembered now (for tests). */
+    long refusalsRemembered() {
+        return verifier().refusals();
     }
 
     /** The verifier follows the key set: a new key (rotation, another node) means a new one. */

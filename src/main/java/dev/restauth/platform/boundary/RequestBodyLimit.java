@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * one byte past the limit, and handed on from memory; past the limit it gets the same 413, so no
  * reader downstream ever streams an unbounded body.
  */
-@WebFilter("/*")
+@WebFilter(value = "/*", asyncSupported = true)
 public class RequestBodyLimit extends HttpFilter {
 
     @Inject

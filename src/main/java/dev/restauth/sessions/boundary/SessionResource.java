@@ -11,6 +11,7 @@ import dev.restauth.jwt.entity.Credentials;
 import dev.restauth.jwt.entity.RefreshRequest;
 import dev.restauth.jwt.entity.TokenPair;
 import dev.restauth.platform.boundary.NoStore;
+import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.sessions.control.Csrf;
 import dev.restauth.sessions.control.SessionCookies;
 import dev.restauth.sessions.entity.SignedIn;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Browser sessions: SimpleJWT's pair in cookies instead of response bodies (dj-rest-auth's JWT
@@ -71,6 +73,9 @@ public class SessionResource {
     @Inject
     Clock clock;
 
+    @Inject
+    ClientAddress clients;
+
     @GET
     public Response csrfCookie(@CookieParam(SessionCookies.CSRF) String csrfCookie) {
         Response.ResponseBuilder answer = NoStore.ok(Map.of());
@@ -82,17 +87,18 @@ public class SessionResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-    public Response signIn(
+    public CompletionStage<Response> signIn(
             Credentials credentials,
             @CookieParam(SessionCookies.CSRF) String csrfCookie,
             @HeaderParam(Csrf.HEADER) String csrfHeader) {
         csrf.check("POST", csrfCookie, csrfHeader);
-        TokenPair pair = tokens.obtain(credentials);
-        Instant now = clock.instant();
-        Response.ResponseBuilder answer = NoStore.ok(
-                new SignedIn(credentials.username(), now.plus(jwt.accessLifetime()), now.plus(jwt.refreshLifetime())));
-        cookies.pair(pair.access(), pair.refresh()).forEach(cookie -> answer.header("Set-Cookie", cookie));
-        return answer.header("Set-Cookie", cookies.csrf(csrf.newToken())).build();
+        return tokens.obtain(credentials, clients.origin()).thenApply(pair -> {
+            Instant now = clock.instant();
+            Response.ResponseBuilder answer = NoStore.ok(new SignedIn(
+                    credentials.username(), now.plus(jwt.accessLifetime()), now.plus(jwt.refreshLifetime())));
+            cookies.pair(pair.access(), pair.refresh()).forEach(cookie -> answer.header("Set-Cookie", cookie));
+            return answer.header("Set-Cookie", cookies.csrf(csrf.newToken())).build();
+        });
     }
 
     @POST

@@ -1,5 +1,6 @@
 package dev.restauth.users.boundary;
 
+import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.users.control.Users;
 import dev.restauth.users.entity.CreatedUser;
 import dev.restauth.users.entity.Detail;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** Users, managed by admins; {@code me/} is any authenticated caller's own account. */
 @Path("api/users/")
@@ -35,6 +37,9 @@ public class UsersResource {
 
     @Inject
     Users users;
+
+    @Inject
+    ClientAddress clients;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -64,9 +69,9 @@ public class UsersResource {
     @Path("me/password/")
     @RolesAllowed(Roles.AUTHENTICATED)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Detail changePassword(PasswordChange change, @Context SecurityContext caller) {
-        users.changePassword(caller.getUserPrincipal().getName(), change);
-        return new Detail("New password has been saved.");
+    public CompletionStage<Detail> changePassword(PasswordChange change, @Context SecurityContext caller) {
+        return users.changePassword(caller.getUserPrincipal().getName(), change, clients.origin())
+                .thenApply(changed -> new Detail("New password has been saved."));
     }
 
     @GET

@@ -28,7 +28,15 @@ public final class InMemoryApiTokens extends ApiTokenStore {
 
     /** A row for a new key of this user; the key is returned, as issuing returns it. */
     public String issue(long userId, Instant expires) {
-        String key = keys.newKey();
+        return add(userId, keys.newKey(), expires);
+    }
+
+    /** A row for a key made elsewhere (an imported DRF key). */
+    public String add(long userId, String key) {
+        return add(userId, key, null);
+    }
+
+    private String add(long userId, String key, Instant expires) {
         ApiToken token =
                 new ApiToken(userId, "test", TokenKeys.selector(key), keys.digest(key), Instant.now(), expires);
         long id = ids.incrementAndGet();

@@ -72,11 +72,38 @@ class VerifiedKeysTest {
     }
 
     @Test
-    void missesAreNotRemembered() {
+    void aRefusedKeyIsRememberedForTheTtl() {
         String unknown = table.keys.newKey();
-        cut.authenticate(unknown);
-        cut.authenticate(unknown);
+        for (int i = 0; i < 100; i++) {
+            assertTrue(cut.authenticate(unknown).isEmpty());
+        }
+        assertEquals(1, table.lookups(), "a flood of one bad key costs one query");
+
+        clock.advance(Duration.ofSeconds(11));
+        assertTrue(cut.authenticate(unknown).isEmpty());
+        assertEquals(2, table.lookups(), "looked up again after the TTL");
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedFromMemoryToo() {
+        String key = table.issue(7, null);
+        long id = cut.authenticate(key).orElseThrow().tokenId();
+        table.revoke(id, Instant.now());
+        cut.forgetToken(id);
+        cut.authenticate(key);
+        cut.authenticate(key);
         assertEquals(2, table.lookups());
+    }
+
+    @Test
+    void aKeyImportedAfterItWasRefusedWorksAtOnce() {
+        String drfKey = table.keys.newKey();
+        assertTrue(cut.authenticate(drfKey).isEmpty());
+
+        table.add(7, drfKey);
+        cut.forgetRefusal(drfKey);
+
+        assertEquals(7, cut.authenticate(drfKey).orElseThrow().userId());
     }
 
     @ParameterizedTest
