@@ -39,6 +39,10 @@ class ArchitectureTest {
             .consideringOnlyDependenciesInLayers()
             .layer("examples")
             .definedBy("dev.restauth.examples..")
+            .layer("console")
+            .definedBy("dev.restauth.console..")
+            .layer("sessions")
+            .definedBy("dev.restauth.sessions..")
             .layer("jwt")
             .definedBy("dev.restauth.jwt..")
             .layer("apitokens")
@@ -57,23 +61,46 @@ class ArchitectureTest {
             .definedBy("dev.restauth.errors..")
             .whereLayer("examples")
             .mayNotBeAccessedByAnyLayer()
+            .whereLayer("console")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("sessions")
+            .mayNotBeAccessedByAnyLayer()
             .whereLayer("jwt")
-            .mayOnlyBeAccessedByLayers("examples")
+            .mayOnlyBeAccessedByLayers("examples", "sessions")
             .whereLayer("apitokens")
             .mayOnlyBeAccessedByLayers("examples")
             .whereLayer("authentication")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens")
+            .mayOnlyBeAccessedByLayers("examples", "sessions", "jwt", "apitokens")
             .whereLayer("users")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens", "authentication")
+            .mayOnlyBeAccessedByLayers("examples", "sessions", "jwt", "apitokens", "authentication")
             .whereLayer("throttling")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens", "authentication", "users")
+            .mayOnlyBeAccessedByLayers("examples", "sessions", "jwt", "apitokens", "authentication", "users")
             .whereLayer("audit")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens", "authentication", "users", "throttling")
+            .mayOnlyBeAccessedByLayers(
+                    "examples", "sessions", "jwt", "apitokens", "authentication", "users", "throttling")
             .whereLayer("platform")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens", "authentication", "users", "throttling", "audit")
+            .mayOnlyBeAccessedByLayers(
+                    "examples",
+                    "console",
+                    "sessions",
+                    "jwt",
+                    "apitokens",
+                    "authentication",
+                    "users",
+                    "throttling",
+                    "audit")
             .whereLayer("errors")
             .mayOnlyBeAccessedByLayers(
-                    "examples", "jwt", "apitokens", "authentication", "users", "throttling", "audit", "platform");
+                    "examples",
+                    "console",
+                    "sessions",
+                    "jwt",
+                    "apitokens",
+                    "authentication",
+                    "users",
+                    "throttling",
+                    "audit",
+                    "platform");
 
     static final ArchRule NO_CYCLE_BETWEEN_COMPONENTS =
             slices().matching("dev.restauth.(*)..").should().beFreeOfCycles();

@@ -20,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -51,9 +52,10 @@ public class UsersResource {
                 .build();
     }
 
+    /** Every user, or those matching DRF's SearchFilter query {@code ?search=} (username and roles). */
     @GET
-    public List<UserView> list() {
-        return users.all().stream().map(UserView::of).toList();
+    public List<UserView> list(@QueryParam("search") String search) {
+        return users.search(search).stream().map(UserView::of).toList();
     }
 
     @GET

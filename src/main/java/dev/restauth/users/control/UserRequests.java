@@ -7,6 +7,7 @@ import dev.restauth.users.entity.Roles;
 import dev.restauth.users.entity.UserChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -21,9 +22,31 @@ public class UserRequests {
     static final String INVALID_ROLE =
             "Enter a valid role: 1 to 64 letters, digits and _ . : - characters (\"authenticated\" is reserved).";
     private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    static final int MAX_SEARCH_TERMS = 10;
+    static final int MAX_SEARCH_TERM = 150;
 
     @Inject
     PasswordRules passwordRules;
+
+    /**
+     * DRF's SearchFilter terms: the query split on whitespace and commas, NUL characters dropped.
+     * Each term adds a condition to the query, so their number is bounded.
+     */
+    public List<String> searchTerms(String search) {
+        if (search == null) {
+            return List.of();
+        }
+        List<String> terms = Arrays.stream(search.replace("\0", "").split("[\\s,]+"))
+                .filter(term -> !term.isEmpty())
+                .toList();
+        if (terms.size() > MAX_SEARCH_TERMS) {
+            throw FieldErrors.of("search", "Ensure this field has no more than " + MAX_SEARCH_TERMS + " terms.");
+        }
+        if (terms.stream().anyMatch(term -> term.length() > MAX_SEARCH_TERM)) {
+            throw FieldErrors.of("search", "Ensure each term has no more than " + MAX_SEARCH_TERM + " characters.");
+        }
+        return terms;
+    }
 
     public void check(NewUser user) {
         FieldErrors errors = new FieldErrors();

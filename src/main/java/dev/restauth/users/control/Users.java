@@ -86,6 +86,12 @@ public class Users {
         return store.all();
     }
 
+    /** Every user, or only those whose username or a role contains each of the search's terms. */
+    public List<User> search(String search) {
+        List<String> terms = requests.searchTerms(search);
+        return terms.isEmpty() ? store.all() : store.search(terms);
+    }
+
     /** An administrator's change; a password given is a reset, which ends the user's sessions. */
     public User change(String username, UserChanges changes, String administrator) {
         requests.check(changes);
