@@ -6,10 +6,13 @@ import dev.restauth.jwt.entity.Credentials;
 import dev.restauth.jwt.entity.RefreshRequest;
 import dev.restauth.jwt.entity.RefreshToken;
 import dev.restauth.jwt.entity.TokenPair;
+import dev.restauth.platform.control.OutcomeCounter;
 import dev.restauth.users.control.UserIdentityStore;
 import dev.restauth.users.control.UserStore;
 import dev.restauth.users.entity.TokensRevoked;
 import dev.restauth.users.entity.User;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -25,6 +28,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class Tokens {
+
+    /** What became of a refresh token presented to refresh or blacklist, for the metrics. */
+    enum RefreshOutcome {
+        /** Refreshed with rotation off: the same refresh token lives on. */
+        REFRESHED,
+        /** Refreshed and rotated: a new refresh token replaces it. */
+        ROTATED,
+        /** Blacklisted at logout, its family with it. */
+        BLACKLISTED,
+        /** Came back after rotation: its family was revoked. */
+        REUSE_DETECTED
+    }
 
     @Inject
     TokenChecks checks;
@@ -49,6 +64,20 @@ public class Tokens {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MeterRegistry meters;
+
+    private OutcomeCounter<RefreshOutcome> outcomes = OutcomeCounter.none();
+
+    @PostConstruct
+    void registerMeters() {
+        outcomes = OutcomeCounter.register(
+                meters,
+                "restauth.refresh.tokens",
+                "Refresh tokens presented and accepted or caught, by what became of them",
+                RefreshOutcome.class);
+    }
 
     /** A login: a new refresh family and its first pair. */
     public TokenPair obtain(Credentials credentials) {
@@ -77,6 +106,7 @@ public class Tokens {
             if (row.isBlacklisted() || refreshTokens.isFamilyRevoked(row.familyId())) {
                 throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
             }
+            outcomes.count(RefreshOutcome.REFRESHED);
             return new TokenPair(null, access(user, now));
         }
         if (!refreshTokens.rotate(presented.getTokenID(), now)) {
@@ -84,6 +114,7 @@ public class Tokens {
             throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
         }
         audit.record(Type.TOKEN_REFRESHED, user.username(), "refresh family " + row.familyId());
+        outcomes.count(RefreshOutcome.ROTATED);
         return pair(user, row.familyId(), now);
     }
 
@@ -100,6 +131,7 @@ public class Tokens {
             throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
         }
         refreshTokens.revokeFamily(row.familyId(), now);
+        outcomes.count(RefreshOutcome.BLACKLISTED);
         audit.record(
                 Type.TOKEN_REVOKED,
                 null,
@@ -115,6 +147,7 @@ public class Tokens {
         RefreshToken current = refreshTokens.find(jti).orElseThrow();
         if (current.isRotated() && !current.isBlacklisted()) {
             refreshTokens.revokeFamily(current.familyId(), now);
+            outcomes.count(RefreshOutcome.REUSE_DETECTED);
             audit.record(
                     Type.REFRESH_REUSE_DETECTED,
                     username,

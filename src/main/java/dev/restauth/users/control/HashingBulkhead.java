@@ -28,13 +28,24 @@ public class HashingBulkhead {
     @ConfigProperty(name = "passwords.concurrency.max-wait", defaultValue = "PT5S")
     Duration maxWait;
 
+    private int permits;
     private Semaphore slots;
 
     @PostConstruct
     void init() {
         // 0 means one slot per core: more concurrent hashes only share the same cores more slowly.
-        int permits = concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
+        permits = concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
         slots = new Semaphore(permits, true);
+    }
+
+    /** Password checks waiting for a slot now (the queue of the metrics). */
+    public int waiting() {
+        return slots.getQueueLength();
+    }
+
+    /** Password checks running now. */
+    public int running() {
+        return permits - slots.availablePermits();
     }
 
     public <T> T run(Supplier<T> passwordWork) {

@@ -2,8 +2,11 @@ package dev.restauth.users.control;
 
 import dev.restauth.audit.control.Audit;
 import dev.restauth.audit.entity.AuditEvent.Type;
+import dev.restauth.platform.control.OutcomeCounter;
 import dev.restauth.throttling.control.LoginThrottle;
 import dev.restauth.users.entity.User;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -44,6 +47,18 @@ public class UserIdentityStore implements IdentityStore {
     @Inject
     Audit audit;
 
+    @Inject
+    MeterRegistry meters;
+
+    private OutcomeCounter<PasswordCheck> checks = OutcomeCounter.none();
+    private OutcomeCounter<PasswordCheck> logins = OutcomeCounter.none();
+
+    @PostConstruct
+    void registerMeters() {
+        checks = PasswordCheck.checks(meters);
+        logins = PasswordCheck.logins(meters);
+    }
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential given)) {
@@ -61,7 +76,14 @@ public class UserIdentityStore implements IdentityStore {
      * @throws dev.restauth.errors.control.ApiError 429 while the username or client is throttled
      */
     public Optional<User> login(String username, char[] password) {
-        Optional<User> user = authenticate(username, password);
+        Optional<User> user;
+        try {
+            user = authenticate(username, password);
+        } catch (RuntimeException failure) {
+            logins.count(PasswordCheck.of(failure));
+            throw failure;
+        }
+        logins.count(PasswordCheck.of(user.isPresent()));
         user.ifPresent(found -> audit.record(Type.LOGIN_SUCCEEDED, username, null));
         return user;
     }
@@ -73,15 +95,23 @@ public class UserIdentityStore implements IdentityStore {
      * @throws dev.restauth.errors.control.ApiError 429 while the username or client is throttled
      */
     public Optional<User> authenticate(String username, char[] password) {
-        return bulkhead.run(() -> {
-            throttle.check(username);
-            Optional<User> user = check(username, password);
-            if (user.isEmpty()) {
-                throttle.failed(username);
-                audit.record(Type.LOGIN_FAILED, username, null);
-            }
-            return user;
-        });
+        Optional<User> checked;
+        try {
+            checked = bulkhead.run(() -> {
+                throttle.check(username);
+                Optional<User> user = check(username, password);
+                if (user.isEmpty()) {
+                    throttle.failed(username);
+                    audit.record(Type.LOGIN_FAILED, username, null);
+                }
+                return user;
+            });
+        } catch (RuntimeException failure) {
+            checks.count(PasswordCheck.of(failure));
+            throw failure;
+        }
+        checks.count(PasswordCheck.of(checked.isPresent()));
+        return checked;
     }
 
     private Optional<User> check(String username, char[] password) {
