@@ -57,7 +57,7 @@ class CorsPolicyTest {
         assertFalse(headers.containsKey("Access-Control-Allow-Methods"), "only preflights approve methods");
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "Origin: \"{0}\"")
     @ValueSource(strings = {"https://evil.example", "http://app.example", "https://app.example:8443", "null", ""})
     void otherOriginsGetNothing(String origin) {
         assertEquals(
