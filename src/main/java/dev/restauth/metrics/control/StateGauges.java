@@ -4,7 +4,7 @@ import dev.restauth.apitokens.control.VerifiedKeys;
 import dev.restauth.jwt.control.SigningKeys;
 import dev.restauth.jwt.control.TokenCodec;
 import dev.restauth.platform.control.CacheMeters;
-import dev.restauth.users.control.HashingBulkhead;
+import dev.restauth.users.control.HashingLoad;
 import dev.restauth.users.control.UserStatusCache;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,7 +38,7 @@ public class StateGauges {
     TokenCodec accessTokens;
 
     @Inject
-    HashingBulkhead passwordChecks;
+    HashingLoad passwordChecks;
 
     @Inject
     SigningKeys signingKeys;
@@ -54,10 +54,10 @@ public class StateGauges {
                 new CacheMeters("user_status", userStatuses::stats, userStatuses::size).register(registry),
                 new CacheMeters("api_token", apiKeys::stats, apiKeys::size).register(registry),
                 new CacheMeters("access_token", accessTokens::stats, accessTokens::size).register(registry));
-        Gauge.builder("restauth.password.checks.waiting", passwordChecks, HashingBulkhead::waiting)
+        Gauge.builder("restauth.password.checks.waiting", passwordChecks, HashingLoad::waiting)
                 .description("Password checks waiting for a free hashing slot")
                 .register(registry);
-        Gauge.builder("restauth.password.checks.running", passwordChecks, HashingBulkhead::running)
+        Gauge.builder("restauth.password.checks.running", passwordChecks, HashingLoad::running)
                 .description("Password checks hashing now")
                 .register(registry);
         Gauge.builder("restauth.signing.key.age", this, StateGauges::signingKeyAgeSeconds)

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * so token validation for everyone else keeps working (security.md I11).
  */
 @ApplicationScoped
-public class HashingBulkhead {
+public class HashingBulkhead implements HashingLoad {
 
     @Inject
     @ConfigProperty(name = "passwords.concurrency", defaultValue = "0")
@@ -38,12 +38,12 @@ public class HashingBulkhead {
         slots = new Semaphore(permits, true);
     }
 
-    /** Password checks waiting for a slot now (the queue of the metrics). */
+    @Override
     public int waiting() {
         return slots.getQueueLength();
     }
 
-    /** Password checks running now. */
+    @Override
     public int running() {
         return permits - slots.availablePermits();
     }
