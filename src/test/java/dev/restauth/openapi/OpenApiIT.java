@@ -183,8 +183,8 @@ class OpenApiIT {
 
     /**
      * What our rules make of the annotations: a protected method takes its schemes (the resource's
-     * own, or every enabled one), one alternative each; a public one narrowed to schemes takes
-     * them optionally (an empty alternative first); any other public one has none.
+     * own, or every enabled one), one alternative each; a public one has none, even where it
+     * reads optional credentials (Liberty's validator logs an error for OpenAPI's empty {}).
      */
     static List<Set<String>> expectedSecurity(Class<?> resource, Method method) {
         AuthenticatedBy narrowed = method.isAnnotationPresent(AuthenticatedBy.class)
@@ -195,9 +195,6 @@ class OpenApiIT {
                 : Arrays.stream(narrowed.value()).map(SCHEMES::get).toList();
         List<Set<String>> expected = new ArrayList<>();
         if (requiresAuthentication(resource, method)) {
-            schemes.forEach(scheme -> expected.add(Set.of(scheme)));
-        } else if (narrowed != null) {
-            expected.add(Set.of());
             schemes.forEach(scheme -> expected.add(Set.of(scheme)));
         }
         return expected;

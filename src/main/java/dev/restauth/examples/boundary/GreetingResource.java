@@ -13,8 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -29,12 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Examples")
 public class GreetingResource {
 
+    // No security requirement: OpenAPI's optional one ({} among the alternatives) would be right,
+    // but Liberty's document validator logs an error for it at every start.
     @GET
     @Operation(
             summary = "Anyone; callers with an API token are greeted by name",
-            description = "Only `Token` counts here: other credentials, good or bad, leave the caller anonymous.")
-    @SecurityRequirementsSet
-    @SecurityRequirement(name = "tokenAuth")
+            description = "Public. `Authorization: Token <key>` is optional: only `Token` counts here, other"
+                    + " credentials, good or bad, leave the caller anonymous.")
     @APIResponse(
             responseCode = "200",
             description = "A greeting",
