@@ -21,7 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The components' dependencies point one way, from the examples down to the error format; peers
+ * The components' dependencies point one way, from metrics and the examples down to the error format; peers
  * (jwt, apitokens) never use each other; no two components form a cycle; and no JPA entity
  * crosses a resource's boundary.
  */
@@ -37,6 +37,8 @@ class ArchitectureTest {
 
     static final ArchRule DEPENDENCIES_POINT_DOWN = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
+            .layer("metrics")
+            .definedBy("dev.restauth.metrics..")
             .layer("examples")
             .definedBy("dev.restauth.examples..")
             .layer("console")
@@ -59,6 +61,8 @@ class ArchitectureTest {
             .definedBy("dev.restauth.platform..")
             .layer("errors")
             .definedBy("dev.restauth.errors..")
+            .whereLayer("metrics")
+            .mayNotBeAccessedByAnyLayer()
             .whereLayer("examples")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("console")
@@ -66,13 +70,13 @@ class ArchitectureTest {
             .whereLayer("sessions")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("jwt")
-            .mayOnlyBeAccessedByLayers("examples", "sessions")
+            .mayOnlyBeAccessedByLayers("metrics", "examples", "sessions")
             .whereLayer("apitokens")
-            .mayOnlyBeAccessedByLayers("examples")
+            .mayOnlyBeAccessedByLayers("metrics", "examples")
             .whereLayer("authentication")
             .mayOnlyBeAccessedByLayers("examples", "sessions", "jwt", "apitokens")
             .whereLayer("users")
-            .mayOnlyBeAccessedByLayers("examples", "sessions", "jwt", "apitokens", "authentication")
+            .mayOnlyBeAccessedByLayers("metrics", "examples", "sessions", "jwt", "apitokens", "authentication")
             .whereLayer("throttling")
             .mayOnlyBeAccessedByLayers("examples", "sessions", "jwt", "apitokens", "authentication", "users")
             .whereLayer("audit")
@@ -80,6 +84,7 @@ class ArchitectureTest {
                     "examples", "sessions", "jwt", "apitokens", "authentication", "users", "throttling")
             .whereLayer("platform")
             .mayOnlyBeAccessedByLayers(
+                    "metrics",
                     "examples",
                     "console",
                     "sessions",

@@ -49,8 +49,7 @@ public final class Browser implements AutoCloseable {
     private static final Dimension DESKTOP = new Dimension(1280, 900);
     private static final Dimension PHONE = new Dimension(390, 844);
 
-    private static final Path SCREENSHOTS =
-            Path.of(System.getProperty("restauth.screenshots", "target/console-screenshots"));
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("restauth.screenshots", "target/screenshots"));
 
     private final ChromeDriver driver;
     private final WebDriverWait wait;
@@ -189,7 +188,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Writes target/console-screenshots/NAME.png at desktop size, and NAME-phone.png at a phone's
+     * Writes target/screenshots/NAME.png at desktop size, and NAME-phone.png at a phone's
      * width when asked, so that both layouts can be looked at after a run.
      */
     public Browser screenshot(String name, boolean phoneToo) {

@@ -9,10 +9,13 @@ import dev.restauth.audit.control.Audit;
 import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.errors.control.FieldErrors;
 import dev.restauth.platform.control.ClientAddress;
+import dev.restauth.platform.control.OutcomeCounter;
 import dev.restauth.platform.entity.RequestOrigin;
 import dev.restauth.users.control.UserIdentityStore;
 import dev.restauth.users.entity.TokensRevoked;
 import dev.restauth.users.entity.User;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -28,6 +31,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ApiTokens {
 
     static final String UNABLE_TO_LOG_IN = "Unable to log in with provided credentials.";
+
+    /** What happened to API tokens, for the metrics. */
+    enum Change {
+        /** A new key: a login, a caller's new token, an admin's drf_create_token. */
+        ISSUED,
+        /** An existing DRF key taken over. */
+        IMPORTED,
+        /** One by its owner or an admin, or all of a user's (reset, logout-all, new password). */
+        REVOKED
+    }
 
     @Inject
     ApiTokenStore store;
@@ -52,6 +65,17 @@ public class ApiTokens {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MeterRegistry meters;
+
+    private OutcomeCounter<Change> changes = OutcomeCounter.none();
+
+    @PostConstruct
+    void registerMeters() {
+        changes = OutcomeCounter.register(
+                meters, "restauth.api.tokens", "API tokens issued, imported and revoked", "change", Change.class);
+    }
 
     @Inject
     @ConfigProperty(name = "apitokens.revoke-on-password-change", defaultValue = "true")
@@ -84,6 +108,7 @@ public class ApiTokens {
         ApiToken token =
                 store.add(new ApiToken(user.id(), name, TokenKeys.selector(key), keys.digest(key), now, expires));
         audit.record(Type.TOKEN_ISSUED, user.username(), "API token " + token.id(), origin);
+        changes.count(Change.ISSUED);
         return new IssuedToken(token.id(), token.name(), key, token.createdAt(), token.expiresAt());
     }
 
@@ -99,6 +124,7 @@ public class ApiTokens {
                 new ApiToken(user.id(), name, TokenKeys.selector(key), keys.digest(key), clock.instant(), null));
         verifiedKeys.forgetRefusal(key); // clients may have kept sending it until now
         audit.record(Type.TOKEN_ISSUED, user.username(), "API token " + token.id() + " imported from DRF");
+        changes.count(Change.IMPORTED);
         return new IssuedToken(token.id(), token.name(), null, token.createdAt(), null);
     }
 
@@ -114,12 +140,13 @@ public class ApiTokens {
             store.revoke(found.id(), clock.instant());
             verifiedKeys.forgetToken(found.id());
             audit.record(Type.TOKEN_REVOKED, user.username(), "API token " + found.id());
+            changes.count(Change.REVOKED);
         });
         return token.isPresent();
     }
 
     public void revokeAll(long userId) {
-        store.revokeAllOf(userId, clock.instant());
+        changes.count(Change.REVOKED, store.revokeAllOf(userId, clock.instant()));
         verifiedKeys.forgetUser(userId);
     }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.restauth.apitokens.entity.ApiToken;
+import dev.restauth.authentication.control.TokenCheck;
 import dev.restauth.platform.control.Change;
 import dev.restauth.platform.control.ChangesMissed;
 import dev.restauth.platform.control.Clocks;
@@ -39,6 +40,14 @@ public class VerifiedKeys {
     /** A live token, as the Token scheme needs it. */
     public record Verified(long tokenId, long userId) {}
 
+    /** What a key turned out to be: a live token (accepted), or why not (for the metrics). */
+    public record Check(Verified token, TokenCheck outcome) {
+
+        static final Check INVALID = new Check(null, TokenCheck.INVALID);
+        static final Check EXPIRED = new Check(null, TokenCheck.EXPIRED);
+        static final Check REVOKED = new Check(null, TokenCheck.REVOKED);
+    }
+
     private record Entry(Verified token, Instant expiresAt) {}
 
     static final Duration LAST_USED_INTERVAL = Duration.ofMinutes(1);
@@ -58,7 +67,7 @@ public class VerifiedKeys {
     Duration cacheTtl;
 
     private Cache<String, Entry> verified;
-    private Cache<String, Boolean> refused;
+    private Cache<String, Check> refused;
     /** Counts evictions: a lookup that overlapped one does not remember what it read. */
     private final AtomicLong evictions = new AtomicLong();
 
@@ -88,31 +97,38 @@ public class VerifiedKeys {
 
     /** The live token this key is, if any. */
     public Optional<Verified> authenticate(String key) {
+        return Optional.ofNullable(check(key).token());
+    }
+
+    /** The live token this key is, or why it is none. */
+    public Check check(String key) {
         if (!TokenKeys.isWellFormed(key)) {
-            return Optional.empty();
+            return Check.INVALID;
         }
         Instant now = clock.instant();
         String digest = keys.digest(key);
         Entry entry = verified.getIfPresent(digest);
         if (entry == null) {
             long before = evictions.get();
-            if (refused.getIfPresent(digest) != null) {
-                return Optional.empty();
+            Check refusal = refused.getIfPresent(digest);
+            if (refusal != null) {
+                return refusal; // repeating an unknown or revoked key costs a lookup, not a query
             }
-            entry = load(key, digest, now);
-            if (entry == null) {
-                // Repeating an unknown or revoked key costs a lookup here, not a query.
-                refused.put(digest, Boolean.TRUE);
-                return Optional.empty();
+            ApiToken token = find(key, digest).orElse(null);
+            if (token == null || !token.isLive(now)) {
+                Check check = token == null ? Check.INVALID : token.isRevoked() ? Check.REVOKED : Check.EXPIRED;
+                refused.put(digest, check);
+                return check;
             }
+            entry = new Entry(new Verified(token.id(), token.userId()), token.expiresAt());
             if (evictions.get() == before) {
                 verified.put(digest, entry);
             }
         }
         if (entry.expiresAt() != null && !entry.expiresAt().isAfter(now)) {
-            return Optional.empty();
+            return Check.EXPIRED;
         }
-        return Optional.of(entry.token());
+        return new Check(entry.token(), TokenCheck.ACCEPTED);
     }
 
     /** The row this key is, live or not: what an import must not duplicate. */
@@ -170,11 +186,8 @@ public class VerifiedKeys {
         return verified.stats();
     }
 
-    private Entry load(String key, String digest, Instant now) {
-        return find(key, digest)
-                .filter(token -> token.isLive(now))
-                .map(token -> new Entry(new Verified(token.id(), token.userId()), token.expiresAt()))
-                .orElse(null);
+    public long size() {
+        return verified.estimatedSize();
     }
 
     private Optional<ApiToken> find(String key, String digest) {

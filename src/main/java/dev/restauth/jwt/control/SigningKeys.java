@@ -74,6 +74,9 @@ public class SigningKeys {
 
     private volatile Instant lastReload = Instant.EPOCH;
 
+    /** When the stored key that signs now was made; empty for a configured key (not ours to date). */
+    private volatile Optional<Instant> signerCreatedAt = Optional.empty();
+
     void onSchemaReady(@Observes SchemaReady ready) {
         reload();
         scheduler.scheduleWithFixedDelay(
@@ -121,6 +124,11 @@ public class SigningKeys {
         return !reload().jwks().equals(before);
     }
 
+    /** When the key that signs now was generated, for the key-age metric; empty for a configured key. */
+    public Optional<Instant> signerCreatedAt() {
+        return signerCreatedAt;
+    }
+
     private void reloadQuietly() {
         try {
             reload();
@@ -141,6 +149,12 @@ public class SigningKeys {
                 .filter(key -> key.verifies(clock.instant(), settings.longestLifetime()))
                 .toList();
         current = configured.isPresent() ? Jwks.configured(configured.get(), verifying) : Jwks.stored(keys, verifying);
+        signerCreatedAt = configured.isPresent()
+                ? Optional.empty()
+                : keys.stream()
+                        .filter(SigningKey::signs)
+                        .map(SigningKey::createdAt)
+                        .max(Instant::compareTo);
         return current;
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.jwt.control;
 
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,6 +56,9 @@ public class TokenCodec {
     int maxVerified = MAX_VERIFIED;
 
     private volatile VerifiedTokens current;
+
+    /** The statistics of the verifiers that new key sets replaced, so that the metrics never go back. */
+    private volatile CacheStats replaced = CacheStats.empty();
 
     /** The verified token, of the expected type (or of either type when {@code type} is null). */
     public JsonWebToken verify(String token, String type) throws Rejected {
@@ -137,13 +141,33 @@ public class TokenCodec {
         return verifier().refusals();
     }
 
+    /** The remembered tokens' cache statistics since the start, across key sets. */
+    public CacheStats stats() {
+        VerifiedTokens verifier = current;
+        return verifier == null ? replaced : replaced.plus(verifier.stats());
+    }
+
+    /** How many verified access tokens are remembered now, without loading the keys. */
+    public long size() {
+        VerifiedTokens verifier = current;
+        return verifier == null ? 0 : verifier.size();
+    }
+
     /** The verifier follows the key set: a new key (rotation, another node) means a new one. */
     private VerifiedTokens verifier() {
         String jwks = keys.current().jwks();
         VerifiedTokens verifier = current;
         if (verifier == null || !verifier.isFor(jwks)) {
-            verifier = new VerifiedTokens(jwks, settings, clock, maxVerified);
-            current = verifier;
+            synchronized (this) {
+                verifier = current;
+                if (verifier == null || !verifier.isFor(jwks)) {
+                    if (verifier != null) {
+                        replaced = replaced.plus(verifier.stats());
+                    }
+                    verifier = new VerifiedTokens(jwks, settings, clock, maxVerified);
+                    current = verifier;
+                }
+            }
         }
         return verifier;
     }

@@ -6,11 +6,14 @@ import dev.restauth.jwt.entity.Credentials;
 import dev.restauth.jwt.entity.RefreshRequest;
 import dev.restauth.jwt.entity.RefreshToken;
 import dev.restauth.jwt.entity.TokenPair;
+import dev.restauth.platform.control.OutcomeCounter;
 import dev.restauth.platform.entity.RequestOrigin;
 import dev.restauth.users.control.UserIdentityStore;
 import dev.restauth.users.control.UserStore;
 import dev.restauth.users.entity.TokensRevoked;
 import dev.restauth.users.entity.User;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -31,6 +34,20 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class Tokens {
+
+    /** What became of a refresh token presented to refresh or blacklist, for the metrics. */
+    enum RefreshOutcome {
+        /** Refreshed with rotation off: the same refresh token lives on. */
+        REFRESHED,
+        /** Refreshed and rotated: a new refresh token replaces it. */
+        ROTATED,
+        /** Blacklisted at logout, its family with it. */
+        BLACKLISTED,
+        /** Came back after rotation, within {@code jwt.refresh.reuse-interval}: a retry, answered. */
+        RETRIED,
+        /** Came back after rotation: its family was revoked. */
+        REUSE_DETECTED
+    }
 
     @Inject
     TokenChecks checks;
@@ -55,6 +72,20 @@ public class Tokens {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MeterRegistry meters;
+
+    private OutcomeCounter<RefreshOutcome> outcomes = OutcomeCounter.none();
+
+    @PostConstruct
+    void registerMeters() {
+        outcomes = OutcomeCounter.register(
+                meters,
+                "restauth.refresh.tokens",
+                "Refresh tokens presented and accepted or caught, by what became of them",
+                RefreshOutcome.class);
+    }
 
     /**
      * A login: a new refresh family and its first pair, issued once the password check is done
@@ -92,11 +123,13 @@ public class Tokens {
             if (row.isBlacklisted() || refreshTokens.isFamilyRevoked(row.familyId())) {
                 throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
             }
+            outcomes.count(RefreshOutcome.REFRESHED);
             return new TokenPair(null, access(user, now));
         }
         RefreshToken successor = newRefreshToken(user, row.familyId(), now);
         if (refreshTokens.rotate(presented.getTokenID(), now, successor)) {
             audit.record(Type.TOKEN_REFRESHED, user.username(), "refresh family " + row.familyId());
+            outcomes.count(RefreshOutcome.ROTATED);
             return new TokenPair(refreshToken(user, successor), access(user, now));
         }
         RefreshToken current = recentlyRotated(presented.getTokenID(), now).orElse(null);
@@ -105,6 +138,7 @@ public class Tokens {
                     Type.TOKEN_REFRESHED,
                     user.username(),
                     "refresh family " + row.familyId() + ", again within the reuse interval");
+            outcomes.count(RefreshOutcome.RETRIED);
             return new TokenPair(refreshToken(user, current), access(user, now));
         }
         reused(presented.getTokenID(), user.username(), now);
@@ -132,6 +166,7 @@ public class Tokens {
             }
         }
         refreshTokens.revokeFamily(row.familyId(), now);
+        outcomes.count(RefreshOutcome.BLACKLISTED);
         audit.record(
                 Type.TOKEN_REVOKED,
                 null,
@@ -147,6 +182,7 @@ public class Tokens {
         RefreshToken current = refreshTokens.find(jti).orElseThrow();
         if (current.isRotated() && !current.isBlacklisted()) {
             refreshTokens.revokeFamily(current.familyId(), now);
+            outcomes.count(RefreshOutcome.REUSE_DETECTED);
             audit.record(
                     Type.REFRESH_REUSE_DETECTED,
                     username,

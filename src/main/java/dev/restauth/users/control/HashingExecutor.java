@@ -42,7 +42,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * skipped, so no work is done for a caller who was already answered.
  */
 @ApplicationScoped
-public class HashingExecutor {
+public class HashingExecutor implements HashingLoad {
 
     private static final Logger LOG = System.getLogger(HashingExecutor.class.getName());
     private static final int QUEUED = 0;
@@ -128,6 +128,16 @@ public class HashingExecutor {
                 queue,
                 maxWait,
                 waitingThreads.availablePermits());
+    }
+
+    @Override
+    public int waiting() {
+        return pool.getQueue().size();
+    }
+
+    @Override
+    public int running() {
+        return pool.getActiveCount();
     }
 
     @PreDestroy

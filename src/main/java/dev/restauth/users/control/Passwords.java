@@ -1,5 +1,8 @@
 package dev.restauth.users.control;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.PasswordHash;
@@ -7,7 +10,9 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,15 +45,39 @@ public class Passwords implements PasswordHash {
     @ConfigProperty(name = "passwords.argon2.parallelism", defaultValue = "1")
     int parallelism;
 
+    @Inject
+    MeterRegistry meters;
+
+    /** Null until registered: unit tests build this class with new. */
+    private Timer hashing;
+
     private final SecureRandom random = new SecureRandom();
     private final LongAdder dummyVerifications = new LongAdder();
     private volatile String dummyHash;
+
+    @PostConstruct
+    void registerMeters() {
+        // Buckets around OWASP's Argon2id cost (tens of ms on one core) up to a queue-bound second.
+        hashing = Timer.builder("restauth.password.hash")
+                .description("Time to hash or verify one password (Argon2id, or Django's PBKDF2 for imported users)")
+                .serviceLevelObjectives(
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(25),
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1))
+                .register(meters);
+    }
 
     @Override
     public String generate(char[] password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
+        long started = System.nanoTime();
         byte[] hash = HashFormats.argon2(normalized(password), salt, memoryKib, iterations, parallelism, HASH_BYTES);
+        timed(started);
         return currentPrefix() + PHC_BASE64.encodeToString(salt) + "$" + PHC_BASE64.encodeToString(hash);
     }
 
@@ -57,6 +86,15 @@ public class Passwords implements PasswordHash {
         if (hashed == null) {
             return false;
         }
+        long started = System.nanoTime();
+        try {
+            return verifyKnownFormat(password, hashed);
+        } finally {
+            timed(started);
+        }
+    }
+
+    private boolean verifyKnownFormat(char[] password, String hashed) {
         try {
             if (hashed.startsWith(ARGON2ID)) {
                 return HashFormats.verifyArgon2(normalized(password), hashed);
@@ -72,6 +110,12 @@ public class Passwords implements PasswordHash {
             return false;
         }
         return false;
+    }
+
+    private void timed(long startedNanos) {
+        if (hashing != null) {
+            hashing.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** True for anything but an Argon2id hash at the configured parameters. */

@@ -3,9 +3,12 @@ package dev.restauth.users.control;
 import dev.restauth.audit.control.Audit;
 import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.platform.control.ClientAddress;
+import dev.restauth.platform.control.OutcomeCounter;
 import dev.restauth.platform.entity.RequestOrigin;
 import dev.restauth.throttling.control.LoginThrottle;
 import dev.restauth.users.entity.User;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -58,6 +61,18 @@ public class UserIdentityStore implements IdentityStore {
     @Inject
     ClientAddress clients;
 
+    @Inject
+    MeterRegistry meters;
+
+    private OutcomeCounter<PasswordCheck> checks = OutcomeCounter.none();
+    private OutcomeCounter<PasswordCheck> logins = OutcomeCounter.none();
+
+    @PostConstruct
+    void registerMeters() {
+        checks = PasswordCheck.checks(meters);
+        logins = PasswordCheck.logins(meters);
+    }
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential given)) {
@@ -79,19 +94,28 @@ public class UserIdentityStore implements IdentityStore {
      *     503 when the hashing queue is full
      */
     public CompletionStage<Optional<User>> login(String username, char[] password, RequestOrigin origin) {
-        Check check = prepare(username, password, origin);
-        CompletionStage<Verdict> verdict;
-        if (!check.needsHash()) {
-            verdict = CompletableFuture.completedFuture(Verdict.WRONG);
-        } else {
-            try {
-                verdict = hashing.submit(() -> verify(check, password));
-            } catch (RuntimeException busy) {
-                check.attempt().abandoned();
-                throw busy;
+        try {
+            Check check = prepare(username, password, origin);
+            CompletionStage<Verdict> verdict;
+            if (!check.needsHash()) {
+                verdict = CompletableFuture.completedFuture(Verdict.WRONG);
+            } else {
+                try {
+                    verdict = hashing.submit(() -> verify(check, password));
+                } catch (RuntimeException busy) {
+                    check.attempt().abandoned();
+                    throw busy;
+                }
             }
+            return verdict.handle((found, failure) -> finish(check, found, failure, true))
+                    .whenComplete((user, failure) -> count(
+                            failure == null ? PasswordCheck.of(user.isPresent()) : PasswordCheck.of(unwrap(failure)),
+                            logins,
+                            checks));
+        } catch (RuntimeException failure) {
+            count(PasswordCheck.of(failure), logins, checks);
+            throw failure;
         }
-        return verdict.handle((found, failure) -> finish(check, found, failure, true));
     }
 
     /**
@@ -103,15 +127,23 @@ public class UserIdentityStore implements IdentityStore {
      *     503 when no hashing thread was free in time
      */
     public Optional<User> authenticate(String username, char[] password, RequestOrigin origin) {
-        Check check = prepare(username, password, origin);
-        Verdict verdict;
+        Optional<User> user;
         try {
-            verdict = check.needsHash() ? hashing.await(() -> verify(check, password)) : Verdict.WRONG;
-        } catch (RuntimeException busy) {
-            check.attempt().abandoned();
-            throw busy;
+            Check check = prepare(username, password, origin);
+            Verdict verdict;
+            try {
+                verdict = check.needsHash() ? hashing.await(() -> verify(check, password)) : Verdict.WRONG;
+            } catch (RuntimeException busy) {
+                check.attempt().abandoned();
+                throw busy;
+            }
+            user = finish(check, verdict, null, false);
+        } catch (RuntimeException failure) {
+            count(PasswordCheck.of(failure), checks);
+            throw failure;
         }
-        return finish(check, verdict, null, false);
+        count(PasswordCheck.of(user.isPresent()), checks);
+        return user;
     }
 
     /** Before the hash, on the caller's thread: the throttle, and the user's row. */
@@ -170,6 +202,20 @@ public class UserIdentityStore implements IdentityStore {
             audit.record(Type.LOGIN_SUCCEEDED, check.username(), null, check.origin());
         }
         return Optional.of(user);
+    }
+
+    @SafeVarargs
+    private static void count(PasswordCheck outcome, OutcomeCounter<PasswordCheck>... counters) {
+        for (OutcomeCounter<PasswordCheck> counter : counters) {
+            counter.count(outcome);
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause()
+                : failure;
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
     private static RuntimeException asRuntime(Throwable failure) {

@@ -103,6 +103,10 @@ public class UserStatusCache {
         return statuses.stats();
     }
 
+    public long size() {
+        return statuses.estimatedSize();
+    }
+
     private Optional<Status> load(long userId) {
         return users.findById(userId).map(UserStatusCache::of);
     }
