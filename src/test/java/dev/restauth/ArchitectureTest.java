@@ -21,7 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The components' dependencies point one way, from the examples down to the error format; peers
+ * The components' dependencies point one way, from the examples and the Django import down to the error format; peers
  * (jwt, apitokens) never use each other; no two components form a cycle; and no JPA entity
  * crosses a resource's boundary.
  */
@@ -37,6 +37,8 @@ class ArchitectureTest {
 
     static final ArchRule DEPENDENCIES_POINT_DOWN = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
+            .layer("django")
+            .definedBy("dev.restauth.django..")
             .layer("examples")
             .definedBy("dev.restauth.examples..")
             .layer("jwt")
@@ -55,25 +57,37 @@ class ArchitectureTest {
             .definedBy("dev.restauth.platform..")
             .layer("errors")
             .definedBy("dev.restauth.errors..")
+            .whereLayer("django")
+            .mayNotBeAccessedByAnyLayer()
             .whereLayer("examples")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("jwt")
-            .mayOnlyBeAccessedByLayers("examples")
+            .mayOnlyBeAccessedByLayers("django", "examples")
             .whereLayer("apitokens")
-            .mayOnlyBeAccessedByLayers("examples")
+            .mayOnlyBeAccessedByLayers("django", "examples")
             .whereLayer("authentication")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens")
+            .mayOnlyBeAccessedByLayers("django", "examples", "jwt", "apitokens")
             .whereLayer("users")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens", "authentication")
+            .mayOnlyBeAccessedByLayers("django", "examples", "jwt", "apitokens", "authentication")
             .whereLayer("throttling")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens", "authentication", "users")
+            .mayOnlyBeAccessedByLayers("django", "examples", "jwt", "apitokens", "authentication", "users")
             .whereLayer("audit")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens", "authentication", "users", "throttling")
+            .mayOnlyBeAccessedByLayers(
+                    "django", "examples", "jwt", "apitokens", "authentication", "users", "throttling")
             .whereLayer("platform")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens", "authentication", "users", "throttling", "audit")
+            .mayOnlyBeAccessedByLayers(
+                    "django", "examples", "jwt", "apitokens", "authentication", "users", "throttling", "audit")
             .whereLayer("errors")
             .mayOnlyBeAccessedByLayers(
-                    "examples", "jwt", "apitokens", "authentication", "users", "throttling", "audit", "platform");
+                    "django",
+                    "examples",
+                    "jwt",
+                    "apitokens",
+                    "authentication",
+                    "users",
+                    "throttling",
+                    "audit",
+                    "platform");
 
     static final ArchRule NO_CYCLE_BETWEEN_COMPONENTS =
             slices().matching("dev.restauth.(*)..").should().beFreeOfCycles();
