@@ -21,7 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The components' dependencies point one way, from metrics and the examples down to the error format; peers
+ * The components' dependencies point one way, from metrics, the Django import and the examples down to the error format; peers
  * (jwt, apitokens) never use each other; no two components form a cycle; and no JPA entity
  * crosses a resource's boundary.
  */
@@ -37,6 +37,8 @@ class ArchitectureTest {
 
     static final ArchRule DEPENDENCIES_POINT_DOWN = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
+            .layer("django")
+            .definedBy("dev.restauth.django..")
             .layer("metrics")
             .definedBy("dev.restauth.metrics..")
             .layer("examples")
@@ -61,6 +63,8 @@ class ArchitectureTest {
             .definedBy("dev.restauth.platform..")
             .layer("errors")
             .definedBy("dev.restauth.errors..")
+            .whereLayer("django")
+            .mayNotBeAccessedByAnyLayer()
             .whereLayer("metrics")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("examples")
@@ -70,20 +74,22 @@ class ArchitectureTest {
             .whereLayer("sessions")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("jwt")
-            .mayOnlyBeAccessedByLayers("metrics", "examples", "sessions")
+            .mayOnlyBeAccessedByLayers("django", "metrics", "examples", "sessions")
             .whereLayer("apitokens")
-            .mayOnlyBeAccessedByLayers("metrics", "examples")
+            .mayOnlyBeAccessedByLayers("django", "metrics", "examples")
             .whereLayer("authentication")
-            .mayOnlyBeAccessedByLayers("examples", "sessions", "jwt", "apitokens")
+            .mayOnlyBeAccessedByLayers("django", "examples", "sessions", "jwt", "apitokens")
             .whereLayer("users")
-            .mayOnlyBeAccessedByLayers("metrics", "examples", "sessions", "jwt", "apitokens", "authentication")
+            .mayOnlyBeAccessedByLayers(
+                    "django", "metrics", "examples", "sessions", "jwt", "apitokens", "authentication")
             .whereLayer("throttling")
-            .mayOnlyBeAccessedByLayers("examples", "sessions", "jwt", "apitokens", "authentication", "users")
+            .mayOnlyBeAccessedByLayers("django", "examples", "sessions", "jwt", "apitokens", "authentication", "users")
             .whereLayer("audit")
             .mayOnlyBeAccessedByLayers(
-                    "examples", "sessions", "jwt", "apitokens", "authentication", "users", "throttling")
+                    "django", "examples", "sessions", "jwt", "apitokens", "authentication", "users", "throttling")
             .whereLayer("platform")
             .mayOnlyBeAccessedByLayers(
+                    "django",
                     "metrics",
                     "examples",
                     "console",
@@ -96,6 +102,7 @@ class ArchitectureTest {
                     "audit")
             .whereLayer("errors")
             .mayOnlyBeAccessedByLayers(
+                    "django",
                     "examples",
                     "console",
                     "sessions",

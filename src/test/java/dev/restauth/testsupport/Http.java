@@ -120,6 +120,21 @@ public final class Http {
                 .build());
     }
 
+    /** A large body (a file, say) with a timeout of its own. */
+    public static HttpResponse<String> sendBody(
+            String method,
+            String path,
+            String contentType,
+            HttpRequest.BodyPublisher body,
+            Duration timeout,
+            String... headers) {
+        return send(request(BASE, path, headers)
+                .timeout(timeout)
+                .header("Content-Type", contentType)
+                .method(method, body)
+                .build());
+    }
+
     public static JsonObject json(HttpResponse<String> response) {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();

@@ -19,6 +19,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -126,6 +128,27 @@ public class ApiTokens {
         audit.record(Type.TOKEN_ISSUED, user.username(), "API token " + token.id() + " imported from DRF");
         changes.count(Change.IMPORTED);
         return new IssuedToken(token.id(), token.name(), null, token.createdAt(), null);
+    }
+
+    /**
+     * A DRF key from a bulk import (a Django {@code authtoken.token} row): stored hashed like any
+     * key, with its original creation time. Importing it again for the same user changes nothing;
+     * a key another user holds is a conflict. With {@code dryRun} nothing is written.
+     */
+    public ImportedKey.Outcome importKey(long userId, String key, Instant created, boolean dryRun) {
+        String digest = keys.digest(key);
+        Optional<ApiToken> existing = store.withSelector(TokenKeys.selector(key)).stream()
+                .filter(token -> MessageDigest.isEqual(
+                        token.digest().getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII)))
+                .findFirst();
+        if (existing.isPresent()) {
+            return existing.get().userId() == userId ? ImportedKey.Outcome.UNCHANGED : ImportedKey.Outcome.CONFLICT;
+        }
+        if (!dryRun) {
+            Instant when = created == null ? clock.instant() : created;
+            store.add(new ApiToken(userId, "imported from Django", TokenKeys.selector(key), digest, when, null));
+        }
+        return ImportedKey.Outcome.CREATED;
     }
 
     public List<ApiToken> of(User user) {

@@ -19,16 +19,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Password hashing: Argon2id at OWASP's parameters, stored as a PHC string
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}). It also verifies the hashes a Django project
- * stores ({@code pbkdf2_sha256$…} and {@code argon2$argon2id$…}) so imported users can log in;
- * {@link #needsRehash} tells the caller to upgrade them. Jakarta Security's default PBKDF2 (2,048
+ * stores (pbkdf2_sha256, pbkdf2_sha1, argon2, bcrypt_sha256, scrypt) so imported users can log in
+ * with the password they had; {@link #needsRehash} tells the caller to upgrade them. Django hashes
+ * the password as typed, so those are checked against the raw password, never its NFKC form. Jakarta Security's default PBKDF2 (2,048
  * iterations) is never used.
  */
 @ApplicationScoped
 public class Passwords implements PasswordHash {
 
     private static final String ARGON2ID = "$argon2id$";
-    private static final String DJANGO_ARGON2 = "argon2$argon2id$";
-    private static final String DJANGO_PBKDF2 = "pbkdf2_sha256$";
+    private static final String DJANGO_ARGON2 = "argon2$argon2";
+    private static final String DJANGO_PBKDF2 = "pbkdf2_sha";
+    private static final String DJANGO_BCRYPT_SHA256 = "bcrypt_sha256$";
+    private static final String DJANGO_SCRYPT = "scrypt$";
+    /** Django's unusable password ({@code set_unusable_password}): "!" and random characters. */
+    public static final String UNUSABLE_PREFIX = "!";
+
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder PHC_BASE64 = Base64.getEncoder().withoutPadding();
@@ -106,6 +112,12 @@ public class Passwords implements PasswordHash {
             if (hashed.startsWith(DJANGO_PBKDF2)) {
                 return HashFormats.verifyDjangoPbkdf2(password, hashed);
             }
+            if (hashed.startsWith(DJANGO_BCRYPT_SHA256)) {
+                return HashFormats.verifyDjangoBcryptSha256(password, hashed);
+            }
+            if (hashed.startsWith(DJANGO_SCRYPT)) {
+                return HashFormats.verifyDjangoScrypt(password, hashed);
+            }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException malformedHash) {
             return false;
         }
@@ -117,6 +129,24 @@ public class Passwords implements PasswordHash {
             hashing.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
         }
     }
+
+    /**
+     * Whether a hash from a Django database is one this class can verify (by its algorithm
+     * prefix) or Django's unusable password; an import stores such hashes as they are and checks
+     * them only at login, so that importing 100,000 users costs no hashing at all.
+     */
+    public static boolean isDjangoHash(String hashed) {
+        return hashed != null
+                && hashed.length() <= MAX_STORED_LENGTH
+                && (hashed.startsWith(UNUSABLE_PREFIX)
+                        || hashed.startsWith(DJANGO_ARGON2)
+                        || hashed.startsWith(DJANGO_PBKDF2)
+                        || hashed.startsWith(DJANGO_BCRYPT_SHA256)
+                        || hashed.startsWith(DJANGO_SCRYPT));
+    }
+
+    /** The password_hash column's width. */
+    public static final int MAX_STORED_LENGTH = 255;
 
     /** True for anything but an Argon2id hash at the configured parameters. */
     public boolean needsRehash(String hashed) {

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class UserRequests {
 
-    static final String DUPLICATE = "A user with that username already exists.";
-    static final String INVALID_ROLE =
+    public static final String DUPLICATE = "A user with that username already exists.";
+    public static final String INVALID_ROLE =
             "Enter a valid role: 1 to 64 letters, digits and _ . : - characters (\"authenticated\" is reserved).";
     private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     static final int MAX_SEARCH_TERMS = 10;
@@ -95,11 +95,13 @@ public class UserRequests {
         }
     }
 
+    /** A role that can be assigned: 1 to 64 of {@code A-Za-z0-9_.:-}, not {@link Roles#AUTHENTICATED}. */
+    public static boolean isValidRole(String role) {
+        return role != null && ROLE.matcher(role).matches() && !Roles.AUTHENTICATED.equals(role);
+    }
+
     private static void roles(List<String> roles, FieldErrors errors) {
-        if (roles != null
-                && roles.stream()
-                        .anyMatch(role ->
-                                role == null || !ROLE.matcher(role).matches() || Roles.AUTHENTICATED.equals(role))) {
+        if (roles != null && !roles.stream().allMatch(UserRequests::isValidRole)) {
             errors.add("roles", INVALID_ROLE);
         }
     }
