@@ -4,6 +4,7 @@ import dev.restauth.apitokens.control.ApiTokens;
 import dev.restauth.apitokens.entity.ImportedKey;
 import dev.restauth.apitokens.entity.NewToken;
 import dev.restauth.platform.boundary.NoStore;
+import dev.restauth.platform.control.DrfFields;
 import dev.restauth.users.control.Users;
 import dev.restauth.users.entity.Roles;
 import dev.restauth.users.entity.User;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /** An admin's {@code drf_create_token}, and the import of a user's existing DRF key. */
 @Path("api/users/{username}/auth-token/")
@@ -30,11 +32,16 @@ public class UserTokenResource {
     @Inject
     ApiTokens tokens;
 
-    /** What {@code drf_create_token [-r]} does: a new key; with reset, the user's others are revoked. */
+    /**
+     * What {@code drf_create_token [-r]} does: a new key; with reset, the user's others are revoked.
+     * {@code reset} is a DRF boolean (the last value, as DRF reads a query string): an admin
+     * revoking a leaked key gets exactly that or a 400, never a new key beside the leaked one.
+     */
     @POST
-    public Response create(@PathParam("username") String username, @QueryParam("reset") boolean reset) {
+    public Response create(@PathParam("username") String username, @QueryParam("reset") List<String> reset) {
+        boolean revokeOthers = DrfFields.bool("reset", reset.isEmpty() ? null : reset.get(reset.size() - 1));
         User user = users.find(username);
-        if (reset) {
+        if (revokeOthers) {
             tokens.revokeAll(user.id());
         }
         return NoStore.created(tokens.issue(user, new NewToken("drf_create_token", null)))

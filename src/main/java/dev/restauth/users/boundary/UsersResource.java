@@ -11,6 +11,7 @@ import dev.restauth.users.entity.UserChanges;
 import dev.restauth.users.entity.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,10 +21,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Users, managed by admins; {@code me/} is any authenticated caller's own account. */
@@ -35,15 +38,23 @@ public class UsersResource {
     @Inject
     Users users;
 
+    /**
+     * 201 with the new user's path as {@code Location}: a reference without scheme and host
+     * (RFC 9110 §10.2.2), so that neither a Host header nor the forwarded headers any client can
+     * send decide where it points, and nothing that could fail is built after the user exists.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(NewUser request, @Context UriInfo uri) {
+    public Response create(NewUser request, @Context HttpServletRequest http) {
         User created = users.create(request);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(created.username() + "/")
-                        .build())
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, http.getContextPath() + "/api/users/" + segment(created.username()) + "/")
                 .entity(CreatedUser.of(created))
                 .build();
+    }
+
+    private static String segment(String username) {
+        return URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @GET

@@ -1,0 +1,65 @@
+package dev.restauth.platform.boundary;
+
+import dev.restauth.errors.control.ApiError;
+import dev.restauth.errors.control.DefaultMessages;
+import dev.restauth.errors.control.FieldErrors;
+import dev.restauth.platform.control.DrfFields;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads a JSON body into a request record field by field, as a DRF serializer reads it
+ * ({@link Records}): a value of the wrong kind is that field's 400 with DRF's message, where a
+ * data binder would either fail the whole body or coerce the value into something the client did
+ * not say. A body that is no JSON object gets DRF's non-field message. Malformed bytes in a text
+ * become U+FFFD, as before: such a username is simply unknown.
+ */
+@Provider
+@Consumes(MediaType.APPLICATION_JSON)
+public class JsonRecordReader implements MessageBodyReader<Record> {
+
+    static final String NO_DATA = "No data provided";
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type.isRecord() && MediaType.APPLICATION_JSON_TYPE.isCompatible(mediaType);
+    }
+
+    @Override
+    public Record readFrom(
+            Class<Record> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream body) {
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            value = reader.readValue();
+        } catch (JsonException malformed) {
+            throw ApiError.of(400, DefaultMessages.JSON_PARSE_ERROR);
+        }
+        if (value == JsonValue.NULL) {
+            throw FieldErrors.of(FieldErrors.NON_FIELD, NO_DATA);
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw FieldErrors.of(
+                    FieldErrors.NON_FIELD,
+                    "Invalid data. Expected a dictionary, but got " + DrfFields.pythonType(value) + ".");
+        }
+        return Records.of(type, object);
+    }
+}
