@@ -7,8 +7,8 @@ import dev.restauth.platform.control.DrfFields;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -19,12 +19,14 @@ import java.io.InputStreamReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.NoSuchElementException;
 
 /**
  * Reads a JSON body into a request record field by field, as a DRF serializer reads it
  * ({@link Records}): a value of the wrong kind is that field's 400 with DRF's message, where a
  * data binder would either fail the whole body or coerce the value into something the client did
- * not say. A body that is no JSON object gets DRF's non-field message. Malformed bytes in a text
+ * not say. A body that is no JSON object gets DRF's non-field message; anything after the
+ * document is a parse error, as in Python's {@code json.loads}. Malformed bytes in a text
  * become U+FFFD, as before: such a username is simply unknown.
  */
 @Provider
@@ -47,9 +49,13 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
             MultivaluedMap<String, String> headers,
             InputStream body) {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            value = reader.readValue();
-        } catch (JsonException malformed) {
+        try (JsonParser parser = Json.createParser(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) { // Python's json.loads: "Extra data" after the document
+                throw ApiError.of(400, DefaultMessages.JSON_PARSE_ERROR);
+            }
+        } catch (JsonException | NoSuchElementException | IllegalStateException malformed) {
             throw ApiError.of(400, DefaultMessages.JSON_PARSE_ERROR);
         }
         if (value == JsonValue.NULL) {

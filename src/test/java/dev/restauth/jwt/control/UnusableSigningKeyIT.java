@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.restauth.testsupport.ServerLog;
 import java.io.File;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -50,15 +51,25 @@ class UnusableSigningKeyIT {
         return withConfig("unusable-key-inline", "jwt.signing-key=" + NOT_A_KEY);
     }
 
+    /**
+     * The deployment fails, and the reason is logged once before it is removed: on a loaded machine
+     * the deployer may give up while the application is still starting, so the log line, not the
+     * deployer's exception, is the proof, and it is awaited before the archive is taken away.
+     */
     void assertRefusedToStart(String deployment, String reason) {
         try {
             assertThrows(Exception.class, () -> deployer.deploy(deployment), "the application started");
+            List<String> lines = ServerLog.await(
+                    line -> line.contains("Unusable signing key") && line.contains(reason), Duration.ofMinutes(5));
+            assertEquals(1, lines.size(), String.join("\n", lines));
+            assertFalse(
+                    ServerLog.lines().stream()
+                            .anyMatch(line -> line.contains("CWWKZ0001I") && line.contains("unusable-key")),
+                    "the application started");
+            assertFalse(ServerLog.lines().stream().anyMatch(line -> line.contains(NOT_A_KEY)), "the value was logged");
         } finally {
             deployer.undeploy(deployment);
         }
-        List<String> lines = ServerLog.await(line -> line.contains("Unusable signing key") && line.contains(reason));
-        assertEquals(1, lines.size(), String.join("\n", lines));
-        assertFalse(ServerLog.lines().stream().anyMatch(line -> line.contains(NOT_A_KEY)), "the value was logged");
     }
 
     @Test
