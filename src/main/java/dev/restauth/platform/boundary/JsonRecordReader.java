@@ -14,8 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +49,16 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
             Annotation[] annotations,
             MediaType mediaType,
             MultivaluedMap<String, String> headers,
-            InputStream body) {
+            InputStream body)
+            throws IOException {
+        PushbackInputStream stream = new PushbackInputStream(body, 1);
+        int first = stream.read();
+        if (first < 0) { // DRF's empty data: every field absent, for the record's checks to require
+            return Records.of(type, JsonValue.EMPTY_JSON_OBJECT);
+        }
+        stream.unread(first);
         JsonValue value;
-        try (JsonParser parser = Json.createParser(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+        try (JsonParser parser = Json.createParser(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             parser.next();
             value = parser.getValue();
             if (parser.hasNext()) { // Python's json.loads: "Extra data" after the document
