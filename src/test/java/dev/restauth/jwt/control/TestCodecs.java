@@ -130,7 +130,7 @@ public final class TestCodecs {
         claims.setStringListClaim("groups", List.copyOf(user.roles()));
         claims.setClaim("token_type", type);
         claims.setClaim("jti", new TokenSigner().newJti());
-        claims.setClaim("user_id", String.valueOf(user.id()));
+        claims.setClaim("user_id", user.id());
         claims.setClaim("username", user.username());
         claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
