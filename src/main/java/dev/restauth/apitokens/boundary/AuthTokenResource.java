@@ -5,6 +5,7 @@ import dev.restauth.apitokens.control.TokenScheme;
 import dev.restauth.apitokens.entity.AuthToken;
 import dev.restauth.apitokens.entity.TokenLogin;
 import dev.restauth.authentication.boundary.IgnoresCredentials;
+import dev.restauth.errors.boundary.ErrorWriter;
 import dev.restauth.platform.boundary.NoStore;
 import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.users.control.Users;
@@ -87,8 +88,8 @@ public class AuthTokenResource {
     @APIResponse(responseCode = "429", ref = "Throttled")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> obtain(TokenLogin login) {
-        return tokens.obtain(login, clients.origin())
-                .thenApply(issued -> NoStore.ok(new AuthToken(issued.token())).build());
+        return ErrorWriter.answering(tokens.obtain(login, clients.origin())
+                .thenApply(issued -> NoStore.ok(new AuthToken(issued.token())).build()));
     }
 
     /** Revokes the token this request was authenticated with. */

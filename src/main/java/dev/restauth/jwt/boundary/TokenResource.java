@@ -1,6 +1,7 @@
 package dev.restauth.jwt.boundary;
 
 import dev.restauth.authentication.boundary.IgnoresCredentials;
+import dev.restauth.errors.boundary.ErrorWriter;
 import dev.restauth.jwt.control.TokenChecks;
 import dev.restauth.jwt.control.Tokens;
 import dev.restauth.jwt.entity.AccessToken;
@@ -88,8 +89,8 @@ public class TokenResource {
     @APIResponse(responseCode = "429", ref = "Throttled")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> obtain(Credentials credentials) {
-        return tokens.obtain(credentials, clients.origin())
-                .thenApply(pair -> NoStore.ok(pair).build());
+        return ErrorWriter.answering(tokens.obtain(credentials, clients.origin())
+                .thenApply(pair -> NoStore.ok(pair).build()));
     }
 
     /** The rotated pair, or only the access token when rotation is off (SimpleJWT's shapes). */

@@ -92,13 +92,15 @@ public class SessionResource {
             @CookieParam(SessionCookies.CSRF) String csrfCookie,
             @HeaderParam(Csrf.HEADER) String csrfHeader) {
         csrf.check("POST", csrfCookie, csrfHeader);
-        return tokens.obtain(credentials, clients.origin()).thenApply(pair -> {
-            Instant now = clock.instant();
-            Response.ResponseBuilder answer = NoStore.ok(new SignedIn(
-                    credentials.username(), now.plus(jwt.accessLifetime()), now.plus(jwt.refreshLifetime())));
-            cookies.pair(pair.access(), pair.refresh()).forEach(cookie -> answer.header("Set-Cookie", cookie));
-            return answer.header("Set-Cookie", cookies.csrf(csrf.newToken())).build();
-        });
+        return ErrorWriter.answering(
+                tokens.obtain(credentials, clients.origin()).thenApply(pair -> {
+                    Instant now = clock.instant();
+                    Response.ResponseBuilder answer = NoStore.ok(new SignedIn(
+                            credentials.username(), now.plus(jwt.accessLifetime()), now.plus(jwt.refreshLifetime())));
+                    cookies.pair(pair.access(), pair.refresh()).forEach(cookie -> answer.header("Set-Cookie", cookie));
+                    return answer.header("Set-Cookie", cookies.csrf(csrf.newToken()))
+                            .build();
+                }));
     }
 
     @POST

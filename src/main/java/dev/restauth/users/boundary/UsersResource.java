@@ -1,5 +1,6 @@
 package dev.restauth.users.boundary;
 
+import dev.restauth.errors.boundary.ErrorWriter;
 import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.users.control.Users;
 import dev.restauth.users.entity.CreatedUser;
@@ -148,9 +149,11 @@ public class UsersResource {
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "429", ref = "Throttled")
-    public CompletionStage<Detail> changePassword(PasswordChange change, @Context SecurityContext caller) {
-        return users.changePassword(caller.getUserPrincipal().getName(), change, clients.origin())
-                .thenApply(changed -> new Detail("New password has been saved."));
+    public CompletionStage<Response> changePassword(PasswordChange change, @Context SecurityContext caller) {
+        return ErrorWriter.answering(
+                users.changePassword(caller.getUserPrincipal().getName(), change, clients.origin())
+                        .thenApply(changed -> Response.ok(new Detail("New password has been saved."))
+                                .build()));
     }
 
     @GET

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hibernate.annotations.BatchSize;
 
 /** A user who can log in. Usernames are case-sensitive, as in Django. */
 @Entity
@@ -34,8 +35,13 @@ public class User {
     @Column(name = "active", nullable = false)
     private boolean active;
 
-    /** Roles are needed on every authentication, so they come with the user. */
+    /**
+     * Roles are needed on every authentication, so they come with the user. A list of users loads
+     * them 500 users at a time instead of one query per user (100,000 imported users listed in
+     * one query each outlived the transaction timeout).
+     */
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 500)
     @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", nullable = false, length = 64)
     private Set<String> roles = new TreeSet<>();
