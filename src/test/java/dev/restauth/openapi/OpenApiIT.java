@@ -331,18 +331,30 @@ class OpenApiIT {
         return null;
     }
 
-    /** The URL path JAX-RS serves the method at, as OpenAPI writes it. */
+    /** The URL path JAX-RS serves the method at, trailing slash included, as the document keys it. */
     private static String path(Class<?> resource, Method method) {
         String path = "/" + resource.getAnnotation(Path.class).value();
         if (method.isAnnotationPresent(Path.class)) {
             path += "/" + method.getAnnotation(Path.class).value();
         }
-        return documented(path);
+        return path.replaceAll("/+", "/");
     }
 
-    /** A URL path as the document keys it: MicroProfile OpenAPI drops the trailing slash. */
+    /**
+     * The document's key for a request path: the path itself, or else the one template it fits
+     * ({@code /api/users/{username}/}). The trailing slash counts: DRF's URLs have it.
+     */
     static String documented(String path) {
-        String single = path.replaceAll("/+", "/");
-        return single.length() > 1 && single.endsWith("/") ? single.substring(0, single.length() - 1) : single;
+        if (DOCUMENT.path("paths").has(path)) {
+            return path;
+        }
+        List<String> templates = new ArrayList<>();
+        DOCUMENT.path("paths").fieldNames().forEachRemaining(key -> {
+            if (path.matches(key.replaceAll("\\{[^/}]+}", "[^/]+"))) {
+                templates.add(key);
+            }
+        });
+        assertEquals(1, templates.size(), path + " fits these documented paths: " + templates);
+        return templates.get(0);
     }
 }

@@ -62,25 +62,26 @@ class SwaggerUiIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".modal-ux button.btn-done")))
                 .click();
 
-        // The document keys paths without the trailing slash (MicroProfile OpenAPI drops it).
+        // The real URL, trailing slash included: "Try it out" calls what the document says.
         WebElement operation =
-                driver.findElement(By.xpath("//div[contains(@class,'opblock-get')][.//*[@data-path='/api/hello']]"));
+                driver.findElement(By.xpath("//div[contains(@class,'opblock-get')][.//*[@data-path='/api/hello/']]"));
         operation.findElement(By.cssSelector(".opblock-summary")).click();
         wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector(".try-out__btn"))))
                 .click();
         wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector(".execute"))))
                 .click();
         WebElement status = wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(
-                        operation, By.cssSelector(".live-responses-table .response-col_status")))
+                        operation, By.cssSelector(".live-responses-table tbody .response-col_status")))
                 .get(0);
         chromium.screenshot("openapi-ui-" + scheme);
         assertEquals("200", status.getText().strip(), operation.getText());
         String answer = operation
-                .findElement(By.cssSelector(".live-responses-table .response-col_description"))
+                .findElement(By.cssSelector(".live-responses-table tbody .response-col_description"))
                 .getText();
         assertTrue(answer.contains("Hello, " + username + "!"), answer);
         String curl = operation.findElement(By.cssSelector(".curl-command")).getText();
         assertTrue(curl.contains("Authorization: " + expectedScheme(scheme)), curl);
+        assertTrue(curl.contains("/api/hello/'"), curl);
     }
 
     private static String expectedScheme(String scheme) {

@@ -32,6 +32,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Browser sessions: SimpleJWT's pair in cookies instead of response bodies (dj-rest-auth's JWT
@@ -52,6 +60,7 @@ import java.util.concurrent.CompletionStage;
 @PermitAll
 @IgnoresCredentials
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sessions")
 public class SessionResource {
 
     /** dj-rest-auth's answer to a refresh without its cookie. */
@@ -77,6 +86,14 @@ public class SessionResource {
     ClientAddress clients;
 
     @GET
+    @Operation(
+            summary = "Get the CSRF cookie",
+            description = "Sets `csrftoken` when the browser has none (or a malformed one); every unsafe"
+                    + " session request echoes it in `X-CSRFToken`.")
+    @APIResponse(
+            responseCode = "200",
+            description = "An empty object; `Set-Cookie: csrftoken=…` when it was missing",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT), example = "{}"))
     public Response csrfCookie(@CookieParam(SessionCookies.CSRF) String csrfCookie) {
         Response.ResponseBuilder answer = NoStore.ok(Map.of());
         if (!Csrf.isWellFormed(csrfCookie)) {
@@ -87,6 +104,35 @@ public class SessionResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+    @Operation(
+            summary = "Sign in: the JWT pair in cookies",
+            description = "`POST /api/token/`'s rules (throttling included), with the pair in HttpOnly cookies"
+                    + " instead of the body; the CSRF token is rotated, as Django does at login.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Credentials.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "login",
+                                            value =
+                                                    "{\"username\": \"alice\", \"password\": \"correct horse battery staple\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed in: who, and until when each cookie's token lives",
+            content = @Content(schema = @Schema(implementation = SignedIn.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(
+            responseCode = "401",
+            description = "No active account found with the given credentials",
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "403", ref = "CsrfFailed")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "429", ref = "Throttled")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> signIn(
             Credentials credentials,
             @CookieParam(SessionCookies.CSRF) String csrfCookie,
@@ -105,6 +151,20 @@ public class SessionResource {
 
     @POST
     @Path("refresh/")
+    @Operation(
+            summary = "A new access cookie for the refresh cookie",
+            description = "`POST /api/token/refresh/` from the `restauth_refresh` cookie, rotation included;"
+                    + " a dead session's cookies are cleared.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The new expirations (`refresh_expiration` only when the refresh token rotated)",
+            content = @Content(schema = @Schema(implementation = SignedIn.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No refresh cookie, or one that is invalid, expired, blacklisted or reused",
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "403", ref = "CsrfFailed")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response refresh(
             @CookieParam(SessionCookies.REFRESH) String refreshCookie,
             @CookieParam(SessionCookies.CSRF) String csrfCookie,
@@ -135,6 +195,16 @@ public class SessionResource {
     /** Signs out whatever state the session is in: the cookies are cleared in any case. */
     @DELETE
     @Path("refresh/")
+    @Operation(
+            summary = "Sign out: the refresh token's session ends and the cookies are cleared",
+            description = "Blacklists the refresh cookie's token (and its family); succeeds for a session that is"
+                    + " already dead too.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed out",
+            content = @Content(schema = @Schema(implementation = SignedOut.class)))
+    @APIResponse(responseCode = "403", ref = "CsrfFailed")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response signOut(
             @CookieParam(SessionCookies.REFRESH) String refreshCookie,
             @CookieParam(SessionCookies.CSRF) String csrfCookie,

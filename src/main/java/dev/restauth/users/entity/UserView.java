@@ -4,6 +4,7 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A user as the API shows it: never the password hash, never the revocation watermark. */
 public record UserView(
@@ -11,7 +12,7 @@ public record UserView(
         List<String> roles,
         boolean active,
         Instant created,
-        @JsonbNillable @JsonbProperty("last_login") Instant lastLogin) {
+        @JsonbNillable @JsonbProperty("last_login") @Schema(nullable = true) Instant lastLogin) {
 
     public static UserView of(User user) {
         return new UserView(
