@@ -121,6 +121,20 @@ public final class TestCodecs {
      * SmallRye's builder needs a MicroProfile Config implementation, which only the server has.
      */
     static String mint(TokenCodec codec, String type, User user, Instant issuedAt, Instant expiresAt) {
+        return mint(codec, type, new TokenSigner().newJti(), user, issuedAt, expiresAt);
+    }
+
+    /** {@link TokenSigner#sign} as the server signs, for code that calls it outside the server. */
+    static TokenSigner signer(TokenCodec codec) {
+        return new TokenSigner() {
+            @Override
+            public String sign(String type, String jti, User user, Instant issuedAt, Instant expiresAt) {
+                return mint(codec, type, jti, user, issuedAt, expiresAt);
+            }
+        };
+    }
+
+    static String mint(TokenCodec codec, String type, String jti, User user, Instant issuedAt, Instant expiresAt) {
         SigningKeys.KeySet keys = codec.keys.current();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer("restauth");
@@ -129,7 +143,7 @@ public final class TestCodecs {
         claims.setClaim("upn", user.username());
         claims.setStringListClaim("groups", List.copyOf(user.roles()));
         claims.setClaim("token_type", type);
-        claims.setClaim("jti", new TokenSigner().newJti());
+        claims.setClaim("jti", jti);
         claims.setClaim("user_id", String.valueOf(user.id()));
         claims.setClaim("username", user.username());
         claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
