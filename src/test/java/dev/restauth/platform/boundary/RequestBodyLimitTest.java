@@ -1,0 +1,121 @@
+package dev.restauth.platform.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** No body larger than the limit reaches a reader, announced or chunked. */
+class RequestBodyLimitTest {
+
+    RequestBodyLimit cut;
+    HttpServletRequest request;
+    HttpServletResponse response;
+    StringWriter written;
+    FilterChain chain;
+    AtomicReference<ServletRequest> passedOn;
+
+    @BeforeEach
+    void wire() throws Exception {
+        cut = new RequestBodyLimit();
+        cut.maxBodyBytes = 10;
+        request = mock(HttpServletRequest.class);
+        response = mock(HttpServletResponse.class);
+        written = new StringWriter();
+        when(response.getWriter()).thenReturn(new PrintWriter(written));
+        passedOn = new AtomicReference<>();
+        chain = (req, res) -> passedOn.set(req);
+    }
+
+    void chunked(String body) throws Exception {
+        when(request.getContentLengthLong()).thenReturn(-1L);
+        when(request.getHeader("Transfer-Encoding")).thenReturn("chunked");
+        ByteArrayInputStream bytes = new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+        when(request.getInputStream()).thenReturn(new ServletInputStream() {
+            @Override
+            public int read() {
+                return bytes.read();
+            }
+
+            @Override
+            public boolean isFinished() {
+                return bytes.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {}
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {-1, 0, 10})
+    void aBodyWithinTheLimitPassesUntouched(long length) throws Exception {
+        when(request.getContentLengthLong()).thenReturn(length);
+        cut.doFilter(request, response, chain);
+        assertSame(request, passedOn.get());
+        verify(response, never()).setStatus(413);
+    }
+
+    @Test
+    void aBodyAnnouncedAsLargerIsRefusedUnread() throws Exception {
+        when(request.getContentLengthLong()).thenReturn(11L);
+        cut.doFilter(request, response, chain);
+        assertEquals(null, passedOn.get());
+        verify(response).setStatus(413);
+        verify(request, never()).getInputStream();
+        assertTrue(written.toString().contains("Request body too large."), written.toString());
+    }
+
+    @Test
+    void aChunkedBodyPastTheLimitIsRefused() throws Exception {
+        chunked("12345678901");
+        cut.doFilter(request, response, chain);
+        assertEquals(null, passedOn.get());
+        verify(response).setStatus(413);
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsHandedOnFromMemory() throws Exception {
+        chunked("1234567890");
+        when(request.getCharacterEncoding()).thenReturn(null);
+        cut.doFilter(request, response, chain);
+        HttpServletRequest buffered = (HttpServletRequest) passedOn.get();
+        assertEquals(10, buffered.getContentLength());
+        assertEquals(10L, buffered.getContentLengthLong());
+        ServletInputStream in = buffered.getInputStream();
+        assertTrue(in.isReady());
+        assertEquals('1', in.read());
+        byte[] rest = new byte[20];
+        assertEquals(9, in.read(rest, 0, 20));
+        assertTrue(in.isFinished());
+        assertThrows(IllegalStateException.class, () -> in.setReadListener(null));
+        assertEquals("1234567890", buffered.getReader().readLine());
+        verify(response, never()).setStatus(anyInt());
+    }
+}
