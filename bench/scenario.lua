@@ -4,6 +4,8 @@
 --
 -- Modes:
 --   get      the request as given on wrk's command line (-H for the Authorization header)
+--   rejected the same, for credentials the server must refuse: a 401 is the expected answer, and
+--            "non_2xx" counts every other one instead
 --   post     POST of the JSON body in <file>, the same body every time
 --   refresh  POST /api/token/refresh/ with rotation: every refresh token is spent once. Each
 --            thread takes its share of the tokens in <file> (one per line, at least one per
@@ -75,7 +77,11 @@ end
 
 function response(status, headers, body)
    requests = requests + 1
-   if status < 200 or status > 299 then
+   if mode == "rejected" then
+      if status ~= 401 then
+         non2xx = non2xx + 1
+      end
+   elseif status < 200 or status > 299 then
       non2xx = non2xx + 1
    elseif mode == "refresh" then
       local next_token = body:match('"refresh"%s*:%s*"([^"]+)"')

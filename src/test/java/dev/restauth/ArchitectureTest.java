@@ -21,7 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The components' dependencies point one way, from the examples down to the error format; peers
+ * The components' dependencies point one way, from metrics, the Django import and the examples down to the error format; peers
  * (jwt, apitokens) never use each other; no two components form a cycle; and no JPA entity
  * crosses a resource's boundary.
  */
@@ -37,8 +37,16 @@ class ArchitectureTest {
 
     static final ArchRule DEPENDENCIES_POINT_DOWN = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
+            .layer("django")
+            .definedBy("dev.restauth.django..")
+            .layer("metrics")
+            .definedBy("dev.restauth.metrics..")
             .layer("examples")
             .definedBy("dev.restauth.examples..")
+            .layer("console")
+            .definedBy("dev.restauth.console..")
+            .layer("sessions")
+            .definedBy("dev.restauth.sessions..")
             .layer("jwt")
             .definedBy("dev.restauth.jwt..")
             .layer("apitokens")
@@ -55,25 +63,56 @@ class ArchitectureTest {
             .definedBy("dev.restauth.platform..")
             .layer("errors")
             .definedBy("dev.restauth.errors..")
+            .whereLayer("django")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("metrics")
+            .mayNotBeAccessedByAnyLayer()
             .whereLayer("examples")
             .mayNotBeAccessedByAnyLayer()
+            .whereLayer("console")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("sessions")
+            .mayNotBeAccessedByAnyLayer()
             .whereLayer("jwt")
-            .mayOnlyBeAccessedByLayers("examples")
+            .mayOnlyBeAccessedByLayers("django", "metrics", "examples", "sessions")
             .whereLayer("apitokens")
-            .mayOnlyBeAccessedByLayers("examples")
+            .mayOnlyBeAccessedByLayers("django", "metrics", "examples")
             .whereLayer("authentication")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens")
+            .mayOnlyBeAccessedByLayers("django", "examples", "sessions", "jwt", "apitokens")
             .whereLayer("users")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens", "authentication")
+            .mayOnlyBeAccessedByLayers(
+                    "django", "metrics", "examples", "sessions", "jwt", "apitokens", "authentication")
             .whereLayer("throttling")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens", "authentication", "users")
+            .mayOnlyBeAccessedByLayers("django", "examples", "sessions", "jwt", "apitokens", "authentication", "users")
             .whereLayer("audit")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens", "authentication", "users", "throttling")
+            .mayOnlyBeAccessedByLayers(
+                    "django", "examples", "sessions", "jwt", "apitokens", "authentication", "users", "throttling")
             .whereLayer("platform")
-            .mayOnlyBeAccessedByLayers("examples", "jwt", "apitokens", "authentication", "users", "throttling", "audit")
+            .mayOnlyBeAccessedByLayers(
+                    "django",
+                    "metrics",
+                    "examples",
+                    "console",
+                    "sessions",
+                    "jwt",
+                    "apitokens",
+                    "authentication",
+                    "users",
+                    "throttling",
+                    "audit")
             .whereLayer("errors")
             .mayOnlyBeAccessedByLayers(
-                    "examples", "jwt", "apitokens", "authentication", "users", "throttling", "audit", "platform");
+                    "django",
+                    "examples",
+                    "console",
+                    "sessions",
+                    "jwt",
+                    "apitokens",
+                    "authentication",
+                    "users",
+                    "throttling",
+                    "audit",
+                    "platform");
 
     static final ArchRule NO_CYCLE_BETWEEN_COMPONENTS =
             slices().matching("dev.restauth.(*)..").should().beFreeOfCycles();

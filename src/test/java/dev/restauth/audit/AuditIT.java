@@ -12,8 +12,13 @@ import dev.restauth.testsupport.TestUsers;
 import dev.restauth.testsupport.TestUsers.Credentials;
 import dev.restauth.testsupport.TestUsers.Pair;
 import jakarta.json.Json;
+import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every security-relevant event of a session ends up as one AUDIT line (written by the observer of
@@ -122,6 +127,69 @@ class AuditIT {
         assertTrue(changed.get(0).contains("reset by " + TestUsers.ADMIN.username()), changed.get(0));
         assertFalse(
                 ServerLog.lines().stream().anyMatch(line -> line.contains(password)), "the password reached the log");
+    }
+
+    static Stream<Arguments> badCredentials() {
+        return Stream.of(
+                Arguments.of("a forged Bearer token", "forged", "Bearer: Given token not valid for any token type"),
+                Arguments.of("a Bearer token that is no JWT", "Bearer x.y.z", "Bearer: Given token not valid"),
+                Arguments.of(
+                        "an API key that was never issued",
+                        "Token " + "0123456789abcdef".repeat(3).substring(0, 40),
+                        "Token: Invalid token."),
+                Arguments.of("a malformed API key", "Token two parts", "Token: Invalid token header."));
+    }
+
+    /**
+     * A flood of bad credentials from one client writes one line (with the request) and then counts:
+     * every rejection is accounted for, but the log grows by a few lines, not one per request, so the
+     * flood cannot rotate earlier events out of it. The test server summarizes every 3 seconds.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCredentials")
+    void aFloodOfRejectedCredentialsIsOneLineThenACount(String what, String authorization, String detail)
+            throws InterruptedException {
+        if (authorization.equals("forged")) {
+            String access = TestUsers.login(TestUsers.create()).access();
+            int middle = access.length() - 20;
+            authorization = "Bearer " + access.substring(0, middle) + (access.charAt(middle) == 'A' ? 'B' : 'A')
+                    + access.substring(middle + 1);
+        }
+        String client = "2001:db8::" + Long.toHexString(System.nanoTime() & 0xffffffL);
+        int flood = 300;
+        for (int i = 0; i < flood; i++) {
+            var refused = Http.get("/api/hello/", "Authorization", authorization, "X-Forwarded-For", client);
+            assertEquals(401, refused.statusCode(), refused.body());
+        }
+
+        Instant giveUp = Instant.now().plusSeconds(30);
+        List<String> mine;
+        long counted;
+        do {
+            Thread.sleep(500);
+            mine = ServerLog.lines().stream()
+                    .filter(line -> line.contains(" AUDIT {") && line.contains("\"client\":\"" + client + "\""))
+                    .toList();
+            counted = mine.stream().mapToLong(AuditIT::repeats).sum();
+        } while (counted < flood - 1 && Instant.now().isBefore(giveUp));
+
+        String lines = String.join("\n", mine);
+        assertEquals(flood - 1, counted, "every rejection after the first is counted:\n" + lines);
+        List<String> written =
+                mine.stream().filter(line -> !line.contains("\"repeats\":")).toList();
+        assertEquals(1, written.size(), "the first one is written in full:\n" + lines);
+        assertTrue(written.get(0).contains("\"request\":\"GET /api/hello/\""), written.get(0));
+        assertTrue(mine.stream().allMatch(line -> line.contains("\"detail\":\"" + detail)), lines);
+        assertTrue(mine.size() <= 12, what + ": a handful of lines, not one per request:\n" + lines);
+    }
+
+    private static long repeats(String line) {
+        int at = line.indexOf("\"repeats\":");
+        if (at < 0) {
+            return 0;
+        }
+        String rest = line.substring(at + "\"repeats\":".length());
+        return Long.parseLong(rest.substring(0, rest.indexOf(',')));
     }
 
     private static long count(List<String> lines, String event, String request) {

@@ -7,12 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.restauth.testsupport.Http;
 import dev.restauth.testsupport.RawHttp;
 import dev.restauth.testsupport.TestUsers;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,13 +22,9 @@ class DatabaseOutageIT {
     void whilePostgresIsDownRequestsAre503AndTheServerRecoversByItself() throws Exception {
         var user = TestUsers.create();
         var pair = TestUsers.login(user);
-        Path dataDir = Path.of(System.getProperty("restauth.db.dir"));
-        List<String> postmaster = Files.readAllLines(dataDir.resolve("postmaster.pid"));
-        long pid = Long.parseLong(postmaster.get(0).strip());
-        String port = postmaster.get(3).strip();
-        Path pgCtl = Files.readSymbolicLink(Path.of("/proc/" + pid + "/exe")).resolveSibling("pg_ctl");
+        PostgresProcesses postgres = PostgresProcesses.ofTheBuild();
 
-        stop(pid);
+        postgres.stop();
         try {
             assertEquals(503, Http.get("/health/ready").statusCode());
             assertEquals(200, Http.get("/health/live").statusCode());
@@ -59,10 +49,10 @@ class DatabaseOutageIT {
                     .statusCode();
             assertTrue(bearer == 200 || bearer == 503, "Bearer during the outage: " + bearer);
         } finally {
-            start(pgCtl, dataDir, port);
+            postgres.start();
         }
 
-        awaitReady();
+        PostgresProcesses.awaitReady();
         assertEquals(200, Http.get("/api/hello/", "Authorization", user.basic()).statusCode());
         assertEquals(
                 200,
@@ -71,44 +61,5 @@ class DatabaseOutageIT {
                                 "Authorization",
                                 "Bearer " + TestUsers.login(user).access())
                         .statusCode());
-    }
-
-    static void stop(long pid) throws Exception {
-        new ProcessBuilder("kill", "-INT", Long.toString(pid))
-                .inheritIO()
-                .start()
-                .waitFor();
-        ProcessHandle.of(pid).ifPresent(process -> process.onExit().join());
-    }
-
-    /** As the build's launcher does: as root, postgres runs in a user namespace of its own. */
-    static void start(Path pgCtl, Path dataDir, String port) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        if ("root".equals(System.getProperty("user.name"))) {
-            command.addAll(List.of("unshare", "-U"));
-        }
-        command.addAll(List.of(
-                pgCtl.toString(),
-                "-D",
-                dataDir.toString(),
-                "-o",
-                "-p " + port + " -F",
-                "-l",
-                dataDir.resolve("restart.log").toString(),
-                "-w",
-                "start"));
-        Process process = new ProcessBuilder(command).inheritIO().start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "pg_ctl start did not finish");
-        assertEquals(0, process.exitValue(), "pg_ctl start failed");
-    }
-
-    static void awaitReady() throws InterruptedException {
-        for (int attempt = 0; attempt < 120; attempt++) {
-            if (Http.get("/health/ready").statusCode() == 200) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the server did not become ready again");
     }
 }

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,9 @@ import java.util.stream.Stream;
  * exec plugin inside Maven's JVM so that the database lives exactly as long as the build or the
  * run command.
  *
- * <p>{@code start <dataDir> <serverDir> <keep|throwaway>} starts PostgreSQL and writes its
- * connection settings as server variables into the Liberty server's configDropins. In {@code keep}
+ * <p>{@code start <dataDir> <serverDir> <keep|throwaway> [<serverDir>...]} starts PostgreSQL and
+ * writes its connection settings as server variables into the configDropins of each Liberty
+ * server named (the tests run two nodes on the one database). In {@code keep}
  * mode (the run command) the data survives restarts and a set {@code DB_HOST} means "use that
  * database instead". In {@code throwaway} mode (the tests) the folder is wiped first.
  * {@code stop <dataDir>} stops the postmaster recorded in that folder.
@@ -44,19 +46,26 @@ public final class EmbeddedDatabase {
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 4 && "start".equals(args[0])) {
-            start(Path.of(args[1]), Path.of(args[2]), "keep".equals(args[3]));
+            List<Path> serverDirs = new ArrayList<>();
+            serverDirs.add(Path.of(args[2]));
+            for (int i = 4; i < args.length; i++) {
+                serverDirs.add(Path.of(args[i]));
+            }
+            start(Path.of(args[1]), serverDirs, "keep".equals(args[3]));
         } else if (args.length >= 2 && "stop".equals(args[0])) {
             stop(Path.of(args[1]));
         } else {
-            throw new IllegalArgumentException("usage: start <dataDir> <serverDir> <keep|throwaway> | stop <dataDir>");
+            throw new IllegalArgumentException(
+                    "usage: start <dataDir> <serverDir> <keep|throwaway> [<serverDir>...] | stop <dataDir>");
         }
     }
 
-    static void start(Path dataDir, Path serverDir, boolean keep) throws IOException, SQLException {
-        Path dropin = serverDir.resolve(DROPIN);
+    static void start(Path dataDir, List<Path> serverDirs, boolean keep) throws IOException, SQLException {
         String externalHost = System.getenv("DB_HOST");
         if (keep && externalHost != null && !externalHost.isBlank()) {
-            Files.deleteIfExists(dropin);
+            for (Path serverDir : serverDirs) {
+                Files.deleteIfExists(serverDir.resolve(DROPIN));
+            }
             log("DB_HOST is set: the server uses the PostgreSQL at " + externalHost
                     + "; no embedded PostgreSQL started");
             return;
@@ -80,7 +89,9 @@ public final class EmbeddedDatabase {
         Runtime.getRuntime().addShutdownHook(new StopOnExit(pid));
 
         createDatabase(postgres);
-        writeDropin(dropin, postgres.getPort());
+        for (Path serverDir : serverDirs) {
+            writeDropin(serverDir.resolve(DROPIN), postgres.getPort());
+        }
         log("PostgreSQL " + (keep ? "" : "(throw-away) ") + "is up on localhost:" + postgres.getPort() + ", database '"
                 + DATABASE + "', data in " + dataDir.toAbsolutePath());
     }

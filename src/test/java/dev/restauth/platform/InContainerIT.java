@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.apitokens.control.ApiTokenStore;
@@ -11,6 +12,7 @@ import dev.restauth.apitokens.control.ApiTokens;
 import dev.restauth.apitokens.control.VerifiedKeys;
 import dev.restauth.apitokens.entity.ApiToken;
 import dev.restauth.apitokens.entity.NewToken;
+import dev.restauth.errors.control.DatabaseFailures;
 import dev.restauth.jwt.control.JwtSettings;
 import dev.restauth.jwt.control.RawJwt;
 import dev.restauth.jwt.control.RefreshTokenStore;
@@ -22,6 +24,7 @@ import dev.restauth.platform.control.SchemaReady;
 import dev.restauth.testsupport.DrfAnswers;
 import dev.restauth.testsupport.Http;
 import dev.restauth.testsupport.Jwts;
+import dev.restauth.testsupport.TestDatabase;
 import dev.restauth.testsupport.TestUsers;
 import dev.restauth.users.control.Passwords;
 import dev.restauth.users.control.UserIdentityStore;
@@ -40,6 +43,9 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -80,6 +86,8 @@ class InContainerIT {
                         InContainerIT.class,
                         UserRows.class,
                         JwtClaimsResource.class,
+                        ChangesProbeResource.class,
+                        TestDatabase.class,
                         RawJwt.class,
                         DrfAnswers.class,
                         Jwts.class,
@@ -171,6 +179,35 @@ class InContainerIT {
         assertEquals(Set.of("admin", "staff"), read.roles());
         assertTrue(read.isActive());
         assertEquals(now, read.tokensValidAfter());
+    }
+
+    /**
+     * Both pools' sessions carry the server-side bounds of server.xml (options), and their
+     * connections pgJDBC's socket timeout; a statement that runs too long is cancelled by
+     * PostgreSQL with 57014, which the error path answers with 503.
+     */
+    @Test
+    void everyPooledConnectionIsBounded() throws Exception {
+        for (String name : List.of("jdbc/restauth", "jdbc/restauth-throttle")) {
+            DataSource dataSource = InitialContext.doLookup(name);
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                assertEquals("3s", show(statement, "statement_timeout"), name);
+                assertEquals("10s", show(statement, "idle_in_transaction_session_timeout"), name);
+                assertEquals(5_000, connection.getNetworkTimeout(), name);
+                SQLException cancelled =
+                        assertThrows(SQLException.class, () -> statement.execute("SELECT pg_sleep(4)"));
+                assertEquals("57014", cancelled.getSQLState(), name);
+                assertTrue(DatabaseFailures.isUnavailable(cancelled));
+            }
+        }
+    }
+
+    private static String show(Statement statement, String setting) throws java.sql.SQLException {
+        try (ResultSet result = statement.executeQuery("SHOW " + setting)) {
+            result.next();
+            return result.getString(1);
+        }
     }
 
     @Test
@@ -307,7 +344,7 @@ class InContainerIT {
         refreshTokens.startFamily(family, userId, past);
         refreshTokens.record("expired-" + family, family, userId, past, past.plusSeconds(60));
 
-        refreshTokens.purgeExpired(Instant.now());
+        refreshTokens.purgeExpired(Instant.now(), 1_000_000);
 
         assertTrue(refreshTokens.find("expired-" + family).isEmpty());
         assertTrue(refreshTokens.isFamilyRevoked(family), "an emptied family is gone too");
@@ -357,6 +394,92 @@ class InContainerIT {
         }
         pool.shutdown();
         assertEquals(1, writes.get());
+    }
+
+    /**
+     * This deployment is a node of its own on the test database: a change it publishes reaches
+     * PostgreSQL's listeners when its transaction commits, and never when it rolls back.
+     */
+    @Test
+    @RunAsClient
+    void aChangeIsPublishedWhenItsTransactionCommitsAndNeverWhenItRollsBack(@ArquillianResource URL deployment)
+            throws Exception {
+        long rolledBack = 900_000_000L + (System.nanoTime() & 0xffffff);
+        long committed = rolledBack + 1;
+        try (Connection database = TestDatabase.connect();
+                Statement listen = database.createStatement()) {
+            listen.execute("LISTEN restauth_changes");
+            assertEquals(204, probe(deployment, "test/changes/user/" + rolledBack + "?commit=false"));
+            assertEquals(204, probe(deployment, "test/changes/user/" + committed + "?commit=true"));
+            // Delivered in commit order: once the committed one is here, the other would have been.
+            List<String> received = TestDatabase.notifications(
+                    database, payloads -> payloads.contains("user:" + committed), Duration.ofSeconds(10));
+            assertTrue(received.contains("user:" + committed), received.toString());
+            assertFalse(received.contains("user:" + rolledBack), received.toString());
+        }
+    }
+
+    /**
+     * A key rotated on this node (the test deployment, beside the build's first node) is the
+     * signing key of both build nodes within a second: their check interval is 10 minutes in the
+     * tests, so only the change notification explains it.
+     */
+    @Test
+    @RunAsClient
+    void aKeyRotatedOnOneNodeSignsAndVerifiesOnEveryNodeAtOnce(@ArquillianResource URL deployment) throws Exception {
+        URI nodeB = URI.create(System.getProperty("restauth.url.b"));
+        var rotated = Http.send(
+                deployment.toURI(),
+                "POST",
+                "test/changes/signing-keys/rotate",
+                null,
+                null,
+                "Authorization",
+                TestUsers.ADMIN.basic());
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        String kid = Http.json(rotated).getString("kid");
+        long start = System.nanoTime();
+        for (URI node : List.of(Http.BASE, nodeB)) {
+            while (!Http.send(node, "GET", "/.well-known/jwks.json", null, null)
+                    .body()
+                    .contains(kid)) {
+                assertTrue(
+                        System.nanoTime() - start < Duration.ofSeconds(1).toNanos(),
+                        node + " does not publish the new key a second after the rotation");
+                Thread.sleep(10);
+            }
+        }
+        System.out.println("[cross-node] key rotation published on both nodes after "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
+
+        var user = TestUsers.create();
+        String fromA = TestUsers.login(user).access();
+        assertEquals(kid, Jwts.part(fromA, 0).getString("kid"), "the first node signs with the new key");
+        var fromB = Http.send(
+                nodeB,
+                "POST",
+                "/api/token/",
+                "application/json",
+                Json.createObjectBuilder()
+                        .add("username", user.username())
+                        .add("password", user.password())
+                        .build()
+                        .toString());
+        assertEquals(200, fromB.statusCode(), fromB.body());
+        assertEquals(
+                kid,
+                Jwts.part(Http.json(fromB).getString("access"), 0).getString("kid"),
+                "the second node signs with the new key");
+        assertEquals(
+                200,
+                Http.send(nodeB, "GET", "/api/hello/", null, null, "Authorization", "Bearer " + fromA)
+                        .statusCode(),
+                "the second node verifies the first node's token");
+    }
+
+    private static int probe(URL deployment, String path) throws URISyntaxException {
+        return Http.send(deployment.toURI(), "POST", path, null, null, "Authorization", TestUsers.ADMIN.basic())
+                .statusCode();
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 /** A small HTTP client for the black-box integration tests against the server the build started. */
 public final class Http {
@@ -80,10 +81,55 @@ public final class Http {
         return send(BASE, method, path, contentType, body, headers);
     }
 
+    /**
+     * As {@link #send(String, String, String, String, String...)}, but giving up after {@code
+     * timeout} (an {@link UncheckedIOException}): for tests that must tell an answer from a hang.
+     */
+    public static HttpResponse<String> sendWithin(
+            Duration timeout, String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = request(BASE, path, headers).timeout(timeout);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(request.build());
+    }
+
+    /**
+     * The same, without waiting for the answer: for tests that keep many requests in flight, some
+     * of them deliberately slow, so each may take up to 10 minutes on a loaded machine.
+     */
+    public static CompletableFuture<HttpResponse<String>> sendAsync(
+            String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = request(BASE, path, headers).timeout(Duration.ofMinutes(10));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Any body: raw bytes (not UTF-8, say), or a stream of unknown length, which goes chunked. */
     public static HttpResponse<String> sendBody(
             String method, String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
         return send(request(BASE, path, headers)
+                .header("Content-Type", contentType)
+                .method(method, body)
+                .build());
+    }
+
+    /** A large body (a file, say) with a timeout of its own. */
+    public static HttpResponse<String> sendBody(
+            String method,
+            String path,
+            String contentType,
+            HttpRequest.BodyPublisher body,
+            Duration timeout,
+            String... headers) {
+        return send(request(BASE, path, headers)
+                .timeout(timeout)
                 .header("Content-Type", contentType)
                 .method(method, body)
                 .build());

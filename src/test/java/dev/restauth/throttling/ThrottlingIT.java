@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,56 +23,67 @@ import org.junit.jupiter.api.Test;
 /**
  * Login throttling, black-box. The test server trusts one proxy and so takes the client address
  * from the right end of X-Forwarded-For: each test plays its own clients from 203.0.113.0/24.
- * Limits come from the build (pom.xml, it.throttle.*).
+ * Limits come from the build (pom.xml, it.throttle.*): an account from one address, an address,
+ * and an account from everywhere (the ceiling).
  */
 class ThrottlingIT {
 
     private static final int USERNAME_FAILURES = Integer.getInteger("restauth.throttle.username.failures", 50);
     private static final int ADDRESS_FAILURES = Integer.getInteger("restauth.throttle.address.failures", 100);
+    private static final int CEILING_FAILURES = Integer.getInteger("restauth.throttle.ceiling.failures", 80);
     private static final Pattern THROTTLED =
             Pattern.compile("Request was throttled\\. Expected available in (\\d+) seconds?\\.");
 
     @Test
-    void anAccountIsThrottledAfterItsFailuresEvenWithTheRightPasswordAndOnEveryLoginPath() {
+    void anAccountIsThrottledFromTheAddressItsFailuresCameFromOnEveryLoginPathButNotElsewhere() {
         Credentials user = TestUsers.create();
-        String client = "203.0.113.1";
-        for (int i = 0; i < USERNAME_FAILURES; i++) {
-            Http.assertJsonError(
-                    tokenLogin(user.username(), "wrong", client),
-                    401,
-                    "No active account found with the given credentials");
-        }
-        assertThrottled(tokenLogin(user.username(), "wrong", client));
+        String attacker = "203.0.113.1";
+        failUntilThrottled(user.username(), attacker);
         RawHttp.Answer statusLine = RawHttp.send(
                 "POST",
                 "/api/token/",
-                "Content-Type: application/json\r\nX-Forwarded-For: " + client + "\r\n",
+                "Content-Type: application/json\r\nX-Forwarded-For: " + attacker + "\r\n",
                 credentials(user.username(), "wrong"));
         assertEquals("HTTP/1.1 429 Too Many Requests", statusLine.statusLine(), statusLine.head());
-        // The right password, from another client, through each way in: refused before it is checked.
-        assertThrottled(tokenLogin(user.username(), user.password(), "203.0.113.201"));
+        // The right password, from that address, through each way in: refused before it is checked.
+        assertThrottled(tokenLogin(user.username(), user.password(), attacker));
         assertThrottled(Http.send(
                 "POST",
                 "/api/auth-token/",
                 "application/json",
                 credentials(user.username(), user.password()),
                 "X-Forwarded-For",
-                "203.0.113.202"));
-        assertThrottled(Http.get("/api/hello/", "Authorization", user.basic(), "X-Forwarded-For", "203.0.113.203"));
-        assertThrottled(Http.get("/api/public/", "Authorization", user.basic(), "X-Forwarded-For", "203.0.113.204"));
-        // Someone else from the same client is not affected by this account's bucket.
+                attacker));
+        assertThrottled(Http.get("/api/hello/", "Authorization", user.basic(), "X-Forwarded-For", attacker));
+        assertThrottled(Http.get("/api/public/", "Authorization", user.basic(), "X-Forwarded-For", attacker));
+        // The owner, from anywhere else, through each way in: the attacker's failures are not theirs.
+        String owner = "203.0.113.201";
+        assertEquals(200, tokenLogin(user.username(), user.password(), owner).statusCode());
+        assertEquals(
+                200,
+                Http.send(
+                                "POST",
+                                "/api/auth-token/",
+                                "application/json",
+                                credentials(user.username(), user.password()),
+                                "X-Forwarded-For",
+                                owner)
+                        .statusCode());
+        assertEquals(
+                200,
+                Http.get("/api/hello/", "Authorization", user.basic(), "X-Forwarded-For", owner)
+                        .statusCode());
+        // Someone else from the attacker's address is not affected by this account's bucket.
         Credentials neighbour = TestUsers.create();
         assertEquals(
                 200,
-                tokenLogin(neighbour.username(), neighbour.password(), client).statusCode());
+                tokenLogin(neighbour.username(), neighbour.password(), attacker).statusCode());
     }
 
     @Test
     void theRightfulUserGetsBackInAfterTheCoolDownWithoutAnyUnlock() {
         Credentials user = TestUsers.create();
-        for (int i = 0; i <= USERNAME_FAILURES; i++) {
-            tokenLogin(user.username(), "wrong", "203.0.113.2");
-        }
+        failUntilThrottled(user.username(), "203.0.113.2");
         assertThrottled(tokenLogin(user.username(), user.password(), "203.0.113.2"));
         // The bucket refills by itself; waiting what Retry-After says is all it takes (THR-02).
         HttpResponse<String> answer;
@@ -89,28 +101,73 @@ class ThrottlingIT {
     @Test
     void credentialStuffingFromOneClientIsThrottledWhateverItSpoofsOnTheLeft() {
         String stuffer = "203.0.113.3";
-        int attempts = 0;
-        HttpResponse<String> answer;
-        do {
-            // One attempt per account, as stuffing does; the left of the header is the client's own
-            // claim and must not make it a new client.
-            answer = Http.send(
-                    "POST",
-                    "/api/token/",
-                    "application/json",
-                    credentials(TestUsers.uniqueName("stuffed"), "guess"),
-                    "X-Forwarded-For",
-                    "10.0.0." + attempts % 250 + ", " + stuffer);
-            attempts++;
-        } while (answer.statusCode() == 401 && attempts <= 2 * ADDRESS_FAILURES);
-        assertThrottled(answer);
-        // Not before the limit; a few more may pass as the bucket refills while the loop runs.
-        assertTrue(attempts > ADDRESS_FAILURES, "throttled after " + attempts + " attempts");
-        // A real user from that client waits too; from elsewhere they log in.
+        assertThrottled(stuff(stuffer));
+        // A newcomer from that address waits too (nothing tells them from the stuffer's next
+        // account); from elsewhere they log in.
         Credentials user = TestUsers.create();
         assertThrottled(tokenLogin(user.username(), user.password(), stuffer));
         assertEquals(
                 200, tokenLogin(user.username(), user.password(), "203.0.113.4").statusCode());
+    }
+
+    @Test
+    void aBusySharedAddressStillLetsInTheAccountsThatLoggedInFromItAndAreNotFailing() {
+        String office = "203.0.113.7";
+        Credentials regular = TestUsers.create();
+        Credentials colleague = TestUsers.create();
+        assertEquals(
+                200, tokenLogin(regular.username(), regular.password(), office).statusCode());
+        assertEquals(
+                200,
+                Http.get("/api/hello/", "Authorization", colleague.basic(), "X-Forwarded-For", office)
+                        .statusCode());
+
+        assertThrottled(stuff(office)); // someone behind the same NAT stuffs credentials
+
+        // The regulars have no failures of their own: every way in still works for them.
+        assertEquals(
+                200, tokenLogin(regular.username(), regular.password(), office).statusCode());
+        assertEquals(
+                200,
+                Http.get("/api/hello/", "Authorization", colleague.basic(), "X-Forwarded-For", office)
+                        .statusCode());
+        // A regular who now fails is counted and, at their own limit, held back like anyone.
+        Http.assertJsonError(
+                tokenLogin(colleague.username(), "typo", office),
+                401,
+                "No active account found with the given credentials");
+        assertEquals(
+                200,
+                Http.get("/api/hello/", "Authorization", colleague.basic(), "X-Forwarded-For", office)
+                        .statusCode());
+    }
+
+    @Test
+    void guessingFromManyAddressesHitsTheAccountsCeilingButNotItsOwnersKnownAddress() {
+        Credentials user = TestUsers.create();
+        String home = "203.0.113.8";
+        assertEquals(200, tokenLogin(user.username(), user.password(), home).statusCode());
+        // A botnet: each address stays below the per-address limit of the account.
+        int failures = 0;
+        int address = 0;
+        HttpResponse<String> answer;
+        do {
+            answer = tokenLogin(user.username(), "guess", "198.51.100." + (address + 1));
+            failures++;
+            if (failures % (USERNAME_FAILURES - 1) == 0) {
+                address++;
+            }
+        } while (answer.statusCode() == 401 && failures <= 2 * CEILING_FAILURES);
+        assertThrottled(answer);
+        assertTrue(failures > CEILING_FAILURES, "throttled after " + failures + " failures");
+
+        // The owner from a new place waits; from where they logged in before, they are in.
+        assertThrottled(tokenLogin(user.username(), user.password(), "198.51.100.250"));
+        assertEquals(200, tokenLogin(user.username(), user.password(), home).statusCode());
+        assertEquals(
+                200,
+                Http.get("/api/hello/", "Authorization", user.basic(), "X-Forwarded-For", home)
+                        .statusCode());
     }
 
     @Test
@@ -131,12 +188,16 @@ class ThrottlingIT {
     void failuresAndThrottlingAreAuditedWithTheClientAndWithoutThePassword() {
         Credentials user = TestUsers.create();
         String secretGuess = "guess-" + TestUsers.uniqueName("pw");
-        for (int i = 0; i <= USERNAME_FAILURES; i++) {
-            tokenLogin(user.username(), secretGuess, "203.0.113.6");
+        int failures = 0;
+        while (tokenLogin(user.username(), secretGuess, "203.0.113.6").statusCode() == 401) {
+            failures++;
         }
-        List<String> failed = ServerLog.await(line ->
-                line.contains("\"event\":\"login_failed\"") && line.contains("\"user\":\"" + user.username() + "\""));
-        assertEquals(USERNAME_FAILURES, failed.size(), String.join("\n", failed));
+        assertTrue(failures >= USERNAME_FAILURES, failures + " failures");
+        List<String> failed = awaitLines(
+                failures,
+                line -> line.contains("\"event\":\"login_failed\"")
+                        && line.contains("\"user\":\"" + user.username() + "\""));
+        assertEquals(failures, failed.size(), String.join("\n", failed));
         assertTrue(failed.get(0).contains("\"client\":\"203.0.113.6\""), failed.get(0));
         assertTrue(failed.get(0).contains("\"request\":\"POST /api/token/\""), failed.get(0));
         List<String> throttled = ServerLog.await(line -> line.contains("\"event\":\"login_throttled\"")
@@ -144,6 +205,55 @@ class ThrottlingIT {
         assertEquals(1, throttled.size(), String.join("\n", throttled));
         assertFalse(
                 ServerLog.lines().stream().anyMatch(line -> line.contains(secretGuess)), "a password reached the log");
+    }
+
+    /**
+     * Wrong passwords for the account from this address until it is throttled: no sooner than the
+     * limit, and a little later when the bucket refills while a loaded machine runs the loop.
+     */
+    private static void failUntilThrottled(String username, String address) {
+        int failures = 0;
+        HttpResponse<String> answer;
+        while ((answer = tokenLogin(username, "wrong", address)).statusCode() == 401
+                && failures <= 2 * USERNAME_FAILURES) {
+            Http.assertJsonError(answer, 401, "No active account found with the given credentials");
+            failures++;
+        }
+        assertThrottled(answer);
+        assertTrue(failures >= USERNAME_FAILURES, "throttled after " + failures + " failures");
+    }
+
+    /** At least {@code count} matching lines of the server's log, once Liberty has written them. */
+    private static List<String> awaitLines(int count, Predicate<String> wanted) {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        List<String> found = ServerLog.await(wanted);
+        while (found.size() < count && Instant.now().isBefore(giveUp)) {
+            pause(Duration.ofMillis(200));
+            found = ServerLog.lines().stream().filter(wanted).toList();
+        }
+        return found;
+    }
+
+    /**
+     * Credential stuffing from one address, one attempt per account, until it is throttled; the
+     * left of the header is the client's own claim and must not make it a new client.
+     */
+    private static HttpResponse<String> stuff(String address) {
+        int attempts = 0;
+        HttpResponse<String> answer;
+        do {
+            answer = Http.send(
+                    "POST",
+                    "/api/token/",
+                    "application/json",
+                    credentials(TestUsers.uniqueName("stuffed"), "guess"),
+                    "X-Forwarded-For",
+                    "10.0.0." + attempts % 250 + ", " + address);
+            attempts++;
+        } while (answer.statusCode() == 401 && attempts <= 2 * ADDRESS_FAILURES);
+        // Not before the limit; a few more may pass as the bucket refills while the loop runs.
+        assertTrue(attempts > ADDRESS_FAILURES, "throttled after " + attempts + " attempts");
+        return answer;
     }
 
     private static HttpResponse<String> tokenLogin(String username, String password, String client) {

@@ -2,6 +2,7 @@ package dev.restauth.apitokens.boundary;
 
 import dev.restauth.apitokens.control.ApiTokens;
 import dev.restauth.apitokens.entity.ImportedKey;
+import dev.restauth.apitokens.entity.IssuedToken;
 import dev.restauth.apitokens.entity.NewToken;
 import dev.restauth.platform.boundary.NoStore;
 import dev.restauth.users.control.Users;
@@ -17,11 +18,26 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An admin's {@code drf_create_token}, and the import of a user's existing DRF key. */
 @Path("api/users/{username}/auth-token/")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "API tokens")
+@SecurityRequirement(name = "bearerAuth")
+@SecurityRequirement(name = "tokenAuth")
+@SecurityRequirement(name = "basicAuth")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "404", ref = "NotFound")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class UserTokenResource {
 
     @Inject
@@ -32,7 +48,15 @@ public class UserTokenResource {
 
     /** What {@code drf_create_token [-r]} does: a new key; with reset, the user's others are revoked. */
     @POST
-    public Response create(@PathParam("username") String username, @QueryParam("reset") boolean reset) {
+    @Operation(summary = "A new API token for a user (drf_create_token)")
+    @APIResponse(
+            responseCode = "201",
+            description = "The token with its key, shown only this once",
+            content = @Content(schema = @Schema(implementation = IssuedToken.class)))
+    public Response create(
+            @PathParam("username") String username,
+            @Parameter(description = "Revoke the user's other tokens first (drf_create_token -r)") @QueryParam("reset")
+                    boolean reset) {
         User user = users.find(username);
         if (reset) {
             tokens.revokeAll(user.id());
@@ -45,6 +69,16 @@ public class UserTokenResource {
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Keep a user's existing DRF key working",
+            description = "For a migration from DRF: the key is stored hashed, like ours; the answer never repeats it.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Imported",
+            content = @Content(schema = @Schema(implementation = IssuedToken.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Response importKey(@PathParam("username") String username, ImportedKey key) {
         return Response.status(Response.Status.CREATED)
                 .entity(tokens.importKey(users.find(username), key))

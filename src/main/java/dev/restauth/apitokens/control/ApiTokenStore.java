@@ -1,7 +1,10 @@
 package dev.restauth.apitokens.control;
 
 import dev.restauth.apitokens.entity.ApiToken;
+import dev.restauth.platform.control.Change;
+import dev.restauth.platform.control.Changes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -10,13 +13,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The api_tokens table. */
+/**
+ * The api_tokens table. A revocation is published as a {@link Change} in its own transaction, so
+ * that every node forgets the key when it commits ({@link VerifiedKeys}).
+ */
 @ApplicationScoped
 @Transactional
 public class ApiTokenStore {
 
     @PersistenceContext(unitName = "restauth")
     EntityManager entityManager;
+
+    @Inject
+    Changes changes;
 
     public ApiToken add(ApiToken token) {
         entityManager.persist(token);
@@ -46,11 +55,15 @@ public class ApiTokenStore {
 
     public boolean revoke(long id, Instant now) {
         Optional<ApiToken> token = find(id);
-        token.ifPresent(found -> found.revoke(now));
+        token.ifPresent(found -> {
+            found.revoke(now);
+            changes.publish(Change.apiToken(id));
+        });
         return token.isPresent();
     }
 
     public int revokeAllOf(long userId, Instant now) {
+        changes.publish(Change.apiTokensOf(userId));
         return entityManager
                 .createQuery("UPDATE ApiToken t SET t.revokedAt = :now WHERE t.userId = :user AND t.revokedAt IS NULL")
                 .setParameter("now", now)

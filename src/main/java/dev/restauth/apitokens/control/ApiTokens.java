@@ -8,16 +8,24 @@ import dev.restauth.apitokens.entity.TokenLogin;
 import dev.restauth.audit.control.Audit;
 import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.errors.control.FieldErrors;
+import dev.restauth.platform.control.ClientAddress;
+import dev.restauth.platform.control.OutcomeCounter;
+import dev.restauth.platform.entity.RequestOrigin;
 import dev.restauth.users.control.UserIdentityStore;
 import dev.restauth.users.entity.TokensRevoked;
 import dev.restauth.users.entity.User;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Issuing, importing, listing and revoking API tokens. */
@@ -25,6 +33,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ApiTokens {
 
     static final String UNABLE_TO_LOG_IN = "Unable to log in with provided credentials.";
+
+    /** What happened to API tokens, for the metrics. */
+    enum Change {
+        /** A new key: a login, a caller's new token, an admin's drf_create_token. */
+        ISSUED,
+        /** An existing DRF key taken over. */
+        IMPORTED,
+        /** One by its owner or an admin, or all of a user's (reset, logout-all, new password). */
+        REVOKED
+    }
 
     @Inject
     ApiTokenStore store;
@@ -45,30 +63,54 @@ public class ApiTokens {
     Audit audit;
 
     @Inject
+    ClientAddress clients;
+
+    @Inject
     Clock clock;
+
+    @Inject
+    MeterRegistry meters;
+
+    private OutcomeCounter<Change> changes = OutcomeCounter.none();
+
+    @PostConstruct
+    void registerMeters() {
+        changes = OutcomeCounter.register(
+                meters, "restauth.api.tokens", "API tokens issued, imported and revoked", "change", Change.class);
+    }
 
     @Inject
     @ConfigProperty(name = "apitokens.revoke-on-password-change", defaultValue = "true")
     boolean revokeOnPasswordChange;
 
-    /** DRF's obtain_auth_token, except that every login issues a new key (keys are stored hashed). */
-    public IssuedToken obtain(TokenLogin login) {
+    /**
+     * DRF's obtain_auth_token, except that every login issues a new key (keys are stored hashed).
+     * The key is issued once the password check is done, on a managed thread.
+     */
+    public CompletionStage<IssuedToken> obtain(TokenLogin login, RequestOrigin origin) {
         requests.check(login);
-        User user = identityStore
-                .login(login.username(), login.password().toCharArray())
-                .orElseThrow(() -> FieldErrors.of(FieldErrors.NON_FIELD, UNABLE_TO_LOG_IN));
-        return issue(user, new NewToken(login.name(), null));
+        return identityStore
+                .login(login.username(), login.password().toCharArray(), origin)
+                .thenApply(found -> issue(
+                        found.orElseThrow(() -> FieldErrors.of(FieldErrors.NON_FIELD, UNABLE_TO_LOG_IN)),
+                        new NewToken(login.name(), null),
+                        origin));
     }
 
     /** A new token for the user; the answer is the only place its key ever appears. */
     public IssuedToken issue(User user, NewToken request) {
+        return issue(user, request, clients.origin());
+    }
+
+    private IssuedToken issue(User user, NewToken request, RequestOrigin origin) {
         Instant now = clock.instant();
         String name = requests.label(request.name());
         Instant expires = requests.expiry(request.expiresIn(), now);
         String key = keys.newKey();
         ApiToken token =
                 store.add(new ApiToken(user.id(), name, TokenKeys.selector(key), keys.digest(key), now, expires));
-        audit.record(Type.TOKEN_ISSUED, user.username(), "API token " + token.id());
+        audit.record(Type.TOKEN_ISSUED, user.username(), "API token " + token.id(), origin);
+        changes.count(Change.ISSUED);
         return new IssuedToken(token.id(), token.name(), key, token.createdAt(), token.expiresAt());
     }
 
@@ -82,8 +124,31 @@ public class ApiTokens {
         String name = requests.label(request.name() == null ? "imported" : request.name());
         ApiToken token = store.add(
                 new ApiToken(user.id(), name, TokenKeys.selector(key), keys.digest(key), clock.instant(), null));
+        verifiedKeys.forgetRefusal(key); // clients may have kept sending it until now
         audit.record(Type.TOKEN_ISSUED, user.username(), "API token " + token.id() + " imported from DRF");
+        changes.count(Change.IMPORTED);
         return new IssuedToken(token.id(), token.name(), null, token.createdAt(), null);
+    }
+
+    /**
+     * A DRF key from a bulk import (a Django {@code authtoken.token} row): stored hashed like any
+     * key, with its original creation time. Importing it again for the same user changes nothing;
+     * a key another user holds is a conflict. With {@code dryRun} nothing is written.
+     */
+    public ImportedKey.Outcome importKey(long userId, String key, Instant created, boolean dryRun) {
+        String digest = keys.digest(key);
+        Optional<ApiToken> existing = store.withSelector(TokenKeys.selector(key)).stream()
+                .filter(token -> MessageDigest.isEqual(
+                        token.digest().getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII)))
+                .findFirst();
+        if (existing.isPresent()) {
+            return existing.get().userId() == userId ? ImportedKey.Outcome.UNCHANGED : ImportedKey.Outcome.CONFLICT;
+        }
+        if (!dryRun) {
+            Instant when = created == null ? clock.instant() : created;
+            store.add(new ApiToken(userId, "imported from Django", TokenKeys.selector(key), digest, when, null));
+        }
+        return ImportedKey.Outcome.CREATED;
     }
 
     public List<ApiToken> of(User user) {
@@ -98,12 +163,13 @@ public class ApiTokens {
             store.revoke(found.id(), clock.instant());
             verifiedKeys.forgetToken(found.id());
             audit.record(Type.TOKEN_REVOKED, user.username(), "API token " + found.id());
+            changes.count(Change.REVOKED);
         });
         return token.isPresent();
     }
 
     public void revokeAll(long userId) {
-        store.revokeAllOf(userId, clock.instant());
+        changes.count(Change.REVOKED, store.revokeAllOf(userId, clock.instant()));
         verifiedKeys.forgetUser(userId);
     }
 

@@ -3,14 +3,17 @@ package dev.restauth.apitokens.control;
 import dev.restauth.audit.control.Audit;
 import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.authentication.control.AuthenticationScheme;
+import dev.restauth.authentication.control.TokenCheck;
 import dev.restauth.authentication.entity.Caller;
 import dev.restauth.errors.control.ApiError;
+import dev.restauth.platform.control.OutcomeCounter;
 import dev.restauth.users.control.UserStatusCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * DRF's TokenAuthentication: {@code Authorization: Token <key>}, with its messages. The token
@@ -39,6 +42,16 @@ public class TokenScheme implements AuthenticationScheme {
     @Inject
     Audit audit;
 
+    @Inject
+    MeterRegistry meters;
+
+    private OutcomeCounter<TokenCheck> checks = OutcomeCounter.none();
+
+    @PostConstruct
+    void registerMeters() {
+        checks = TokenCheck.counter(meters, "token");
+    }
+
     @Override
     public String name() {
         return "Token";
@@ -52,33 +65,34 @@ public class TokenScheme implements AuthenticationScheme {
     @Override
     public Caller authenticate(List<String> credentials) {
         if (credentials.isEmpty()) {
-            throw refused(NO_CREDENTIALS);
+            throw refused(NO_CREDENTIALS, TokenCheck.INVALID);
         }
         if (credentials.size() > 1) {
-            throw refused(SPACES);
+            throw refused(SPACES, TokenCheck.INVALID);
         }
         String key = credentials.get(0);
         for (int i = 0; i < key.length(); i++) {
             if (key.charAt(i) <= 0x20 || key.charAt(i) >= 0x7f) {
-                throw refused(INVALID_CHARACTERS);
+                throw refused(INVALID_CHARACTERS, TokenCheck.INVALID);
             }
         }
-        Optional<VerifiedKeys.Verified> token = keys.authenticate(key);
-        if (token.isEmpty()) {
-            throw refused(INVALID);
+        VerifiedKeys.Check token = keys.check(key);
+        if (token.token() == null) {
+            // DRF's one answer for unknown, expired and revoked keys alike; only the metrics tell.
+            throw refused(INVALID, token.outcome());
         }
-        Optional<UserStatusCache.Status> user = users.status(token.get().userId());
-        if (user.isEmpty() || !user.get().active()) {
-            throw refused(INACTIVE);
+        UserStatusCache.Status user = users.status(token.token().userId()).orElse(null);
+        if (user == null || !user.active()) {
+            throw refused(INACTIVE, TokenCheck.INACTIVE);
         }
-        keys.used(token.get());
+        keys.used(token.token());
+        checks.count(TokenCheck.ACCEPTED);
         return new Caller(
-                user.get().username(),
-                user.get().roles(),
-                Map.of(TOKEN_ID, token.get().tokenId()));
+                user.username(), user.roles(), Map.of(TOKEN_ID, token.token().tokenId()));
     }
 
-    private ApiError refused(String message) {
+    private ApiError refused(String message, TokenCheck outcome) {
+        checks.count(outcome);
         audit.record(Type.TOKEN_REJECTED, null, "Token: " + message);
         return ApiError.unauthorized(message, CHALLENGE);
     }

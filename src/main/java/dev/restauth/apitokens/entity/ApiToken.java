@@ -85,6 +85,10 @@ public class ApiToken {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
     }
 
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
     public void revoke(Instant now) {
         if (revokedAt == null) {
             revokedAt = now;

@@ -3,6 +3,7 @@ package dev.restauth.audit.control;
 import dev.restauth.audit.entity.AuditEvent;
 import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.platform.control.ClientAddress;
+import dev.restauth.platform.entity.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,13 +22,13 @@ public class Audit {
     @Inject
     Clock clock;
 
+    /** An event of the current request (or of none, outside a request). */
     public void record(Type type, String username, String detail) {
-        events.fire(new AuditEvent(
-                type,
-                clock.instant(),
-                username,
-                clients.current().orElse(null),
-                clients.requestLine().orElse(null),
-                detail));
+        record(type, username, detail, clients.origin());
+    }
+
+    /** An event of a request whose work continues off its thread, where it cannot be asked. */
+    public void record(Type type, String username, String detail, RequestOrigin origin) {
+        events.fire(new AuditEvent(type, clock.instant(), username, origin.address(), origin.requestLine(), detail));
     }
 }

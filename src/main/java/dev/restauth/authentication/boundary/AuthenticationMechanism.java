@@ -2,6 +2,7 @@ package dev.restauth.authentication.boundary;
 
 import dev.restauth.authentication.control.AuthenticationScheme;
 import dev.restauth.authentication.control.AuthorizationHeader;
+import dev.restauth.authentication.control.CookieScheme;
 import dev.restauth.authentication.control.Schemes;
 import dev.restauth.authentication.entity.Caller;
 import dev.restauth.errors.boundary.ErrorWriter;
@@ -16,6 +17,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 
 /**
  * The only authentication mechanism: finds the enabled scheme the Authorization header names and
@@ -43,8 +45,11 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
         // fails with a NullPointerException (500) on one that is not base64 or has no colon. Naming
         // our own auth type keeps it out of the header, which only this mechanism reads.
         context.getMessageInfo().getMap().put(AUTH_TYPE_KEY, AUTH_TYPE);
-        AuthorizationHeader header =
-                AuthorizationHeader.parse(request.getHeader("Authorization")).orElse(null);
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null) {
+            return fromCookies(request, response, context);
+        }
+        AuthorizationHeader header = AuthorizationHeader.parse(authorization).orElse(null);
         AuthenticationScheme scheme = header == null ? null : schemes.enabled(header.scheme());
         if (scheme == null) {
             return noCredentials(request, response, context);
@@ -57,6 +62,28 @@ public class AuthenticationMechanism implements HttpAuthenticationMechanism {
             // Liberty's bare 403: 401, 429, 503 or a logged 500, as anywhere else.
             return fail(Failures.answer(failure), request, response, context);
         }
+        return loggedIn(caller, request, context);
+    }
+
+    /** No Authorization header: a browser's session cookie may say who it is (DRF's SessionAuthentication). */
+    private AuthenticationStatus fromCookies(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        for (CookieScheme scheme : schemes.cookies()) {
+            Optional<Caller> caller;
+            try {
+                caller = scheme.authenticate(request);
+            } catch (RuntimeException failure) {
+                return fail(Failures.answer(failure), request, response, context);
+            }
+            if (caller.isPresent()) {
+                return loggedIn(caller.get(), request, context);
+            }
+        }
+        return noCredentials(request, response, context);
+    }
+
+    private static AuthenticationStatus loggedIn(
+            Caller caller, HttpServletRequest request, HttpMessageContext context) {
         if (!caller.attributes().isEmpty()) {
             caller.attributes().forEach(request::setAttribute);
         }

@@ -2,6 +2,7 @@ package dev.restauth.authentication.control;
 
 import dev.restauth.authentication.entity.Caller;
 import dev.restauth.errors.control.ApiError;
+import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.users.control.UserIdentityStore;
 import dev.restauth.users.entity.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,9 @@ public class BasicScheme implements AuthenticationScheme {
     @Inject
     UserIdentityStore users;
 
+    @Inject
+    ClientAddress clients;
+
     @Override
     public String name() {
         return "Basic";
@@ -39,7 +43,7 @@ public class BasicScheme implements AuthenticationScheme {
             throw ApiError.unauthorized(decoded.failure(), CHALLENGE);
         }
         BasicCredentials given = decoded.credentials();
-        return users.authenticate(given.username(), given.password().toCharArray())
+        return users.authenticate(given.username(), given.password().toCharArray(), clients.origin())
                 .map(user -> Caller.of(user.username(), Roles.granted(user.roles())))
                 .orElseThrow(() -> ApiError.unauthorized(INVALID, CHALLENGE));
     }

@@ -24,7 +24,12 @@ public class Schemes {
     @Inject
     Instance<AuthenticationScheme> available;
 
+    @Inject
+    Instance<CookieScheme> cookieSchemes;
+
     volatile List<AuthenticationScheme> enabled;
+
+    volatile List<CookieScheme> cookies;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         enabled();
@@ -48,6 +53,16 @@ public class Schemes {
                     + "' is not an enabled scheme; enabled: " + names(enabled()));
         }
         return scheme;
+    }
+
+    /** The schemes that read cookies, for requests without an Authorization header. */
+    public List<CookieScheme> cookies() {
+        List<CookieScheme> schemes = cookies;
+        if (schemes == null) {
+            schemes = cookieSchemes == null ? List.of() : cookieSchemes.stream().toList();
+            cookies = schemes;
+        }
+        return schemes;
     }
 
     /** The scheme whose challenge answers "credentials were not provided". */

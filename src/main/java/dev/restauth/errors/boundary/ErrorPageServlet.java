@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * authentication mechanism left on the request ({@link ApiError#PENDING}) is answered as it is.
  * Requested directly, it is just an unknown path.
  */
-@WebServlet(urlPatterns = ErrorPageServlet.PATH)
+@WebServlet(urlPatterns = ErrorPageServlet.PATH, asyncSupported = true)
 public class ErrorPageServlet extends HttpServlet {
 
     static final String PATH = "/_error";

@@ -13,7 +13,7 @@ import java.io.IOException;
  * only the code, and Liberty's channel has no phrase of its own for a 429). Done once the request
  * has been served, while the response is still uncommitted: the status line goes out at commit.
  */
-@WebFilter("/*")
+@WebFilter(value = "/*", asyncSupported = true)
 public class ReasonPhrases extends HttpFilter {
 
     @Override

@@ -10,6 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * An endpoint for CI jobs, which hold an API token and nothing else, as a DRF view with {@code
@@ -20,9 +26,18 @@ import jakarta.ws.rs.core.SecurityContext;
 @AuthenticatedBy("Token")
 @RolesAllowed(Roles.AUTHENTICATED)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Examples")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class CiResource {
 
     @GET
+    @Operation(summary = "API tokens only (DRF's authentication_classes = [TokenAuthentication])")
+    @SecurityRequirement(name = "tokenAuth")
+    @APIResponse(
+            responseCode = "200",
+            description = "A greeting by name",
+            content = @Content(schema = @Schema(implementation = Message.class)))
     public Message get(@Context SecurityContext caller) {
         return new Message("Hello, " + caller.getUserPrincipal().getName() + "!");
     }
@@ -31,6 +46,13 @@ public class CiResource {
     @GET
     @Path("admin/")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "API tokens of admins only")
+    @SecurityRequirement(name = "tokenAuth")
+    @APIResponse(
+            responseCode = "200",
+            description = "{\"message\": \"admin\"}",
+            content = @Content(schema = @Schema(implementation = Message.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Message admin() {
         return new Message("admin");
     }
@@ -39,6 +61,14 @@ public class CiResource {
     @GET
     @Path("basic-or-token/")
     @AuthenticatedBy({"Basic", "Token"})
+    @Operation(summary = "Basic or an API token, Basic first")
+    @SecurityRequirement(name = "basicAuth")
+    @SecurityRequirement(name = "tokenAuth")
+    @APIResponse(
+            responseCode = "200",
+            description = "A greeting by name",
+            content = @Content(schema = @Schema(implementation = Message.class)))
+    @APIResponse(responseCode = "429", ref = "Throttled")
     public Message basicOrToken(@Context SecurityContext caller) {
         return new Message("Hello, " + caller.getUserPrincipal().getName() + "!");
     }

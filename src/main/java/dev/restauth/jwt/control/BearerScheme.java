@@ -3,11 +3,15 @@ package dev.restauth.jwt.control;
 import dev.restauth.audit.control.Audit;
 import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.authentication.control.AuthenticationScheme;
+import dev.restauth.authentication.control.TokenCheck;
 import dev.restauth.authentication.entity.Caller;
 import dev.restauth.errors.control.ApiError;
 import dev.restauth.errors.entity.ErrorBody;
+import dev.restauth.platform.control.OutcomeCounter;
 import dev.restauth.users.control.UserStatusCache;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.jwt.auth.cdi.PrincipalProducer;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -42,6 +46,16 @@ public class BearerScheme implements AuthenticationScheme {
     @Inject
     Audit audit;
 
+    @Inject
+    MeterRegistry meters;
+
+    private OutcomeCounter<TokenCheck> checks = OutcomeCounter.none();
+
+    @PostConstruct
+    void registerMeters() {
+        checks = TokenCheck.counter(meters, "bearer");
+    }
+
     @Override
     public String name() {
         return "Bearer";
@@ -55,35 +69,39 @@ public class BearerScheme implements AuthenticationScheme {
     @Override
     public Caller authenticate(List<String> credentials) {
         if (credentials.size() != 1) {
-            throw refused(BAD_HEADER);
+            throw refused(BAD_HEADER, TokenCheck.INVALID);
         }
         JsonWebToken token;
         try {
             token = codec.verify(credentials.get(0), TokenCodec.ACCESS);
         } catch (TokenCodec.Rejected rejected) {
-            throw refused(TokenErrors.notValidForAnyTokenType(rejected.getMessage()));
+            throw refused(
+                    TokenErrors.notValidForAnyTokenType(rejected.getMessage()),
+                    TokenCodec.EXPIRED.equals(rejected.getMessage()) ? TokenCheck.EXPIRED : TokenCheck.INVALID);
         }
         long userId = Claims.userId(token);
         if (userId < 0) {
-            throw refused(NO_USER_ID);
+            throw refused(NO_USER_ID, TokenCheck.INVALID);
         }
         Optional<UserStatusCache.Status> found = users.status(userId);
         if (found.isEmpty()) {
-            throw refused(USER_NOT_FOUND);
+            throw refused(USER_NOT_FOUND, TokenCheck.INACTIVE);
         }
         UserStatusCache.Status user = found.get();
         if (!user.active()) {
-            throw refused(USER_INACTIVE);
+            throw refused(USER_INACTIVE, TokenCheck.INACTIVE);
         }
         if (user.revoked(Instant.ofEpochSecond(token.getIssuedAtTime()))) {
-            throw refused(TokenErrors.notValidForAnyTokenType(TokenErrors.BLACKLISTED));
+            throw refused(TokenErrors.notValidForAnyTokenType(TokenErrors.BLACKLISTED), TokenCheck.REVOKED);
         }
         // SmallRye's own producer answers @Inject JsonWebToken; it wins over any of ours.
         jsonWebTokens.setJsonWebToken(token);
+        checks.count(TokenCheck.ACCEPTED);
         return Caller.of(user.username(), user.roles());
     }
 
-    private ApiError refused(ErrorBody body) {
+    private ApiError refused(ErrorBody body, TokenCheck outcome) {
+        checks.count(outcome);
         audit.record(Type.TOKEN_REJECTED, null, "Bearer: " + body.detail());
         return ApiError.unauthorized(body, TokenErrors.CHALLENGE);
     }

@@ -1,6 +1,7 @@
 package dev.restauth.jwt.control;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.StringReader;
@@ -33,10 +34,23 @@ public final class Claims {
 
     /** The {@code typ} header of a token whose signature (over the header) was verified. */
     static String typHeader(String token) {
+        return header(token).getString("typ", null);
+    }
+
+    /** The {@code kid} header of any token, verified or not; null if it has none or no header. */
+    static String kidHeader(String token) {
+        try {
+            return header(token).getString("kid", null);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static JsonObject header(String token) {
         String header = new String(
                 Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
         try (JsonReader reader = Json.createReader(new StringReader(header))) {
-            return reader.readObject().getString("typ", null);
+            return reader.readObject();
         }
     }
 }

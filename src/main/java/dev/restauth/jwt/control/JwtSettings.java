@@ -1,7 +1,9 @@
 package dev.restauth.jwt.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -35,6 +37,20 @@ public class JwtSettings {
     @ConfigProperty(name = "jwt.clock-skew", defaultValue = "PT30S")
     Duration clockSkew;
 
+    /**
+     * Read at every refresh that needs it (a configuration lookup, next to two signatures), so that
+     * a test deployment can try several intervals without a restart.
+     */
+    @Inject
+    @ConfigProperty(name = "jwt.refresh.reuse-interval", defaultValue = "PT0S")
+    Provider<Duration> refreshReuseInterval;
+
+    /** A negative interval stops the first request that needs the settings, not a later refresh. */
+    @PostConstruct
+    void validate() {
+        refreshReuseInterval();
+    }
+
     public String issuer() {
         return issuer;
     }
@@ -53,6 +69,20 @@ public class JwtSettings {
 
     public boolean rotateRefreshTokens() {
         return rotateRefreshTokens;
+    }
+
+    /**
+     * How long after its rotation a refresh token may come back and get the family's current pair
+     * instead of revoking the family; zero is strict single use.
+     *
+     * @throws IllegalArgumentException if configured negative
+     */
+    public Duration refreshReuseInterval() {
+        Duration interval = refreshReuseInterval.get();
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("jwt.refresh.reuse-interval must not be negative: " + interval);
+        }
+        return interval;
     }
 
     /** Never more than a minute, whatever is configured (RFC 8725 asks for a small leeway). */

@@ -10,6 +10,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -18,6 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RefreshTokenPurge {
 
     private static final Logger LOG = System.getLogger(RefreshTokenPurge.class.getName());
+
+    /** Rows per statement: each batch is its own short transaction, well within the timeouts. */
+    static final int BATCH = 5_000;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -38,7 +42,13 @@ public class RefreshTokenPurge {
 
     void purge() {
         try {
-            int purged = store.purgeExpired(clock.instant());
+            Instant now = clock.instant();
+            long purged = 0;
+            int batch;
+            do {
+                batch = store.purgeExpired(now, BATCH);
+                purged += batch;
+            } while (batch == BATCH);
             LOG.log(Level.DEBUG, "Purged {0} expired refresh tokens", purged);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not purge expired refresh tokens; trying again later: {0}", e.getMessage());

@@ -32,9 +32,13 @@ public class RefreshTokenStore {
         entityManager.persist(new RefreshToken(jti, family, userId, issuedAt, expiresAt));
     }
 
-    /** Marks the token rotated if, and only if, it is live: exactly one concurrent caller wins. */
-    public boolean rotate(String jti, Instant now) {
-        return entityManager
+    /**
+     * Marks the token rotated if, and only if, it is live, and records its successor in the same
+     * transaction: exactly one concurrent caller wins, and whoever finds the token rotated finds its
+     * successor too (the retries of {@link #currentOfRecentlyRotated} rely on it).
+     */
+    public boolean rotate(String jti, Instant now, RefreshToken successor) {
+        boolean rotated = entityManager
                         .createNativeQuery(
                                 """
                 UPDATE refresh_tokens t SET rotated_at = ?1
@@ -45,6 +49,36 @@ public class RefreshTokenStore {
                         .setParameter(2, jti)
                         .executeUpdate()
                 == 1;
+        if (rotated) {
+            entityManager.persist(successor);
+        }
+        return rotated;
+    }
+
+    /**
+     * The live token of the family of a token rotated at or after {@code rotatedSince}: what a
+     * client that retries a refresh (its answer was lost, or another tab refreshed first) should
+     * hold now. Empty when the token was rotated earlier, blacklisted, or its family is revoked or
+     * has no live token.
+     */
+    public Optional<RefreshToken> currentOfRecentlyRotated(String jti, Instant rotatedSince, Instant now) {
+        return entityManager
+                .createNativeQuery(
+                        """
+                SELECT c.* FROM refresh_tokens p
+                  JOIN refresh_families f ON f.id = p.family_id AND f.revoked_at IS NULL
+                  JOIN refresh_tokens c ON c.family_id = p.family_id
+                   AND c.rotated_at IS NULL AND c.blacklisted_at IS NULL AND c.expires_at > ?3
+                 WHERE p.jti = ?1 AND p.rotated_at >= ?2 AND p.blacklisted_at IS NULL
+                 ORDER BY c.issued_at DESC LIMIT 1
+                """,
+                        RefreshToken.class)
+                .setParameter(1, jti)
+                .setParameter(2, rotatedSince)
+                .setParameter(3, now)
+                .getResultStream()
+                .map(RefreshToken.class::cast)
+                .findFirst();
     }
 
     /**
@@ -94,15 +128,25 @@ public class RefreshTokenStore {
                 .executeUpdate();
     }
 
-    /** Deletes what can no longer be used: expired tokens, then families left empty. */
-    public int purgeExpired(Instant now) {
+    /**
+     * Deletes what can no longer be used, at most {@code batch} rows of each kind: expired tokens,
+     * then families left empty. In batches, so that each statement stays well within
+     * db.statement.timeout however far behind the purge is; the caller repeats while a batch was
+     * full.
+     *
+     * @return the tokens deleted
+     */
+    public int purgeExpired(Instant now, int batch) {
         int tokens = entityManager
-                .createNativeQuery("DELETE FROM refresh_tokens WHERE expires_at <= ?1")
+                .createNativeQuery("DELETE FROM refresh_tokens WHERE jti IN "
+                        + "(SELECT jti FROM refresh_tokens WHERE expires_at <= ?1 LIMIT ?2)")
                 .setParameter(1, now)
+                .setParameter(2, batch)
                 .executeUpdate();
         entityManager
-                .createNativeQuery("DELETE FROM refresh_families f WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM refresh_tokens t WHERE t.family_id = f.id)")
+                .createNativeQuery("DELETE FROM refresh_families WHERE id IN (SELECT f.id FROM refresh_families f"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = f.id) LIMIT ?1)")
+                .setParameter(1, batch)
                 .executeUpdate();
         return tokens;
     }

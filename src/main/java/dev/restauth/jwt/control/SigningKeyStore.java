@@ -1,6 +1,8 @@
 package dev.restauth.jwt.control;
 
 import dev.restauth.jwt.entity.SigningKey;
+import dev.restauth.platform.control.Change;
+import dev.restauth.platform.control.Changes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,7 +22,9 @@ import org.jose4j.lang.JoseException;
 
 /**
  * The signing_keys table. When no key signs yet, one node generates an ES256 key under a
- * PostgreSQL advisory lock, so that several nodes starting at once agree on a single key.
+ * PostgreSQL advisory lock, so that several nodes starting at once agree on a single key. A new
+ * key is published as a {@link Change} in the same transaction: every node reloads its keys when
+ * it commits ({@link SigningKeys}).
  */
 @ApplicationScoped
 @Transactional
@@ -35,6 +39,9 @@ public class SigningKeyStore {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Changes changes;
 
     /**
      * All keys, after making sure one of them signs and is younger than {@code maxAge} (or when
@@ -51,6 +58,7 @@ public class SigningKeyStore {
             keys.forEach(key -> key.retire(now));
             entityManager.persist(generate());
             entityManager.flush();
+            changes.publish(Change.signingKeys());
             keys = all();
         }
         return keys;

@@ -1,6 +1,8 @@
 package dev.restauth.jwt.control;
 
 import dev.restauth.jwt.entity.SigningKey;
+import dev.restauth.platform.control.Change;
+import dev.restauth.platform.control.ChangesMissed;
 import dev.restauth.platform.control.SchemaReady;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -23,7 +25,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The keys in memory: the one that signs, and the public set that verifies (also published as
  * the JWKS). Loaded once the schema is ready (or on first use if the database came up later),
  * checked every {@code jwt.signing-key.check-interval} (rotating a signer older than
- * {@code jwt.signing-key.max-age}), and reloaded early when a token names a kid we do not know.
+ * {@code jwt.signing-key.max-age}), and reloaded at once when any node made a new key ({@link
+ * SigningKeyStore} publishes it as a {@link Change}) or notifications may have been missed, so
+ * that every node signs with the new key and verifies its tokens within milliseconds; also when a
+ * token names a kid we do not know. The reload runs on the scheduler, never on a request.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -69,10 +74,30 @@ public class SigningKeys {
 
     private volatile Instant lastReload = Instant.EPOCH;
 
+    /** When the stored key that signs now was made; empty for a configured key (not ours to date). */
+    private volatile Optional<Instant> signerCreatedAt = Optional.empty();
+
     void onSchemaReady(@Observes SchemaReady ready) {
         reload();
         scheduler.scheduleWithFixedDelay(
                 this::reloadQuietly, checkInterval.toMillis(), checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void onChangeAnywhere(@Observes Change change) {
+        if (change.kind() == Change.Kind.SIGNING_KEYS) {
+            reloadSoon();
+        }
+    }
+
+    void onChangesMissed(@Observes ChangesMissed missed) {
+        reloadSoon();
+    }
+
+    /** Before the first load there is nothing stale: the first use loads. */
+    private void reloadSoon() {
+        if (current != null) {
+            scheduler.execute(this::reloadQuietly);
+        }
     }
 
     public KeySet current() {
@@ -99,6 +124,11 @@ public class SigningKeys {
         return !reload().jwks().equals(before);
     }
 
+    /** When the key that signs now was generated, for the key-age metric; empty for a configured key. */
+    public Optional<Instant> signerCreatedAt() {
+        return signerCreatedAt;
+    }
+
     private void reloadQuietly() {
         try {
             reload();
@@ -119,6 +149,12 @@ public class SigningKeys {
                 .filter(key -> key.verifies(clock.instant(), settings.longestLifetime()))
                 .toList();
         current = configured.isPresent() ? Jwks.configured(configured.get(), verifying) : Jwks.stored(keys, verifying);
+        signerCreatedAt = configured.isPresent()
+                ? Optional.empty()
+                : keys.stream()
+                        .filter(SigningKey::signs)
+                        .map(SigningKey::createdAt)
+                        .max(Instant::compareTo);
         return current;
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.jwt.control;
 
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,8 +15,9 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  *
  * <p>A verified access token is remembered ({@link VerifiedTokens}); a hit still checks expiry
  * (the same rule as jose4j: expired once {@code now - skew >= exp}) and the expected type, and the
- * caller still checks revocation (the user's watermark, active flag) on every request. Failures
- * and refresh tokens (spent once, by rotation) are never remembered.
+ * caller still checks revocation (the user's watermark, active flag) on every request. Refresh
+ * tokens (spent once, by rotation) are never remembered; a refused token is, with its reason, for a
+ * minute, so that repeating it costs no signature check either.
  */
 @ApplicationScoped
 public class TokenCodec {
@@ -55,6 +57,9 @@ public class TokenCodec {
 
     private volatile VerifiedTokens current;
 
+    /** The statistics of the verifiers that new key sets replaced, so that the metrics never go back. */
+    private volatile CacheStats replaced = CacheStats.empty();
+
     /** The verified token, of the expected type (or of either type when {@code type} is null). */
     public JsonWebToken verify(String token, String type) throws Rejected {
         VerifiedTokens verifier = verifier();
@@ -69,6 +74,22 @@ public class TokenCodec {
             }
             return known;
         }
+        String refusal = token == null ? null : verifier.refusal(token);
+        if (refusal != null) {
+            throw new Rejected(refusal);
+        }
+        try {
+            return check(verifier, token, type);
+        } catch (Rejected rejected) {
+            // The bytes are bad whatever they are presented as; a wrong type depends on the caller.
+            if (token != null && !WRONG_TYPE.equals(rejected.getMessage()) && verifier.namesAKeyOfThisSet(token)) {
+                verifier.refuse(token, rejected.getMessage());
+            }
+            throw rejected;
+        }
+    }
+
+    private JsonWebToken check(VerifiedTokens verifier, String token, String type) throws Rejected {
         if (token != null && !JsonDepth.acceptable(token)) {
             throw new Rejected(INVALID);
         }
@@ -115,13 +136,38 @@ public class TokenCodec {
         return verifier().size();
     }
 
+    /** How many refused tokens are remembered now (for tests). */
+    long refusalsRemembered() {
+        return verifier().refusals();
+    }
+
+    /** The remembered tokens' cache statistics since the start, across key sets. */
+    public CacheStats stats() {
+        VerifiedTokens verifier = current;
+        return verifier == null ? replaced : replaced.plus(verifier.stats());
+    }
+
+    /** How many verified access tokens are remembered now, without loading the keys. */
+    public long size() {
+        VerifiedTokens verifier = current;
+        return verifier == null ? 0 : verifier.size();
+    }
+
     /** The verifier follows the key set: a new key (rotation, another node) means a new one. */
     private VerifiedTokens verifier() {
         String jwks = keys.current().jwks();
         VerifiedTokens verifier = current;
         if (verifier == null || !verifier.isFor(jwks)) {
-            verifier = new VerifiedTokens(jwks, settings, clock, maxVerified);
-            current = verifier;
+            synchronized (this) {
+                verifier = current;
+                if (verifier == null || !verifier.isFor(jwks)) {
+                    if (verifier != null) {
+                        replaced = replaced.plus(verifier.stats());
+                    }
+                    verifier = new VerifiedTokens(jwks, settings, clock, maxVerified);
+                    current = verifier;
+                }
+            }
         }
         return verifier;
     }

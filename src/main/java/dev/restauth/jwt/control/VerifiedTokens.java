@@ -9,9 +9,16 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -19,19 +26,35 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * verification costs more CPU than the rest of a request, and a client sends the same access token
  * with every request for its lifetime, so a verified token is remembered: keyed by the whole token
  * (only the very bytes that were verified can hit), until its {@code exp} plus the allowed skew,
- * at most {@code max} of them (about 3 KB each). A new key set (rotation, a reload) means a new
- * instance, so its cache starts empty: that is the eviction rule.
+ * at most {@code max} of them (about 3 KB each). A refused token is remembered too, with its
+ * reason, for {@link #REFUSED_FOR}: a client that repeats a forged or expired token (a broken
+ * client, a flood) then costs a lookup instead of a signature check, so refusing stays as cheap as
+ * accepting. A new key set (rotation, a reload) means a new instance, so both caches start empty:
+ * that is the eviction rule.
  */
 final class VerifiedTokens {
 
     private static final long GRACE_SECONDS = 60;
 
+    /**
+     * How long a refusal is remembered. Forever would do for a bad signature or an expired token;
+     * a minute also lets a token that failed for a passing reason (a key this node had not loaded
+     * yet is handled by the new key set's new instance) be checked again soon.
+     */
+    static final Duration REFUSED_FOR = Duration.ofMinutes(1);
+
+    /** Characters of refused tokens remembered at most (tokens are weighed by their length). */
+    static final long MAX_REFUSED_CHARS = 4_000_000;
+
     private final String jwks;
+    private final Set<String> kids;
     private final DefaultJWTParser parser;
     private final Cache<String, JsonWebToken> verified;
+    private final Cache<String, String> refused;
 
     VerifiedTokens(String jwks, JwtSettings settings, Clock clock, int max) {
         this.jwks = jwks;
+        this.kids = kids(jwks);
         JWTAuthContextInfo context = new JWTAuthContextInfo();
         context.setPublicKeyContent(jwks);
         context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.ES256));
@@ -43,6 +66,13 @@ final class VerifiedTokens {
         this.verified = Caffeine.newBuilder()
                 .maximumSize(max)
                 .expireAfter(untilExpired(clock, settings.clockSkewSeconds()))
+                .ticker(Clocks.ticker(clock))
+                .recordStats()
+                .build();
+        this.refused = Caffeine.newBuilder()
+                .maximumWeight(MAX_REFUSED_CHARS)
+                .weigher((String token, String reason) -> token.length())
+                .expireAfterWrite(REFUSED_FOR)
                 .ticker(Clocks.ticker(clock))
                 .recordStats()
                 .build();
@@ -68,13 +98,46 @@ final class VerifiedTokens {
         verified.invalidate(token);
     }
 
+    /**
+     * Whether a refusal of this token is worth remembering: it names a key of this set, so its
+     * signature was checked (the expensive part) and will fail the same way again. A token naming a
+     * key this node does not know may be one another node has just made; it is checked anew.
+     */
+    boolean namesAKeyOfThisSet(String token) {
+        String kid = Claims.kidHeader(token);
+        return kid != null && kids.contains(kid);
+    }
+
+    /** SimpleJWT's reason for refusing these very bytes a moment ago, or null. */
+    String refusal(String token) {
+        return refused.getIfPresent(token);
+    }
+
+    void refuse(String token, String reason) {
+        refused.put(token, reason);
+    }
+
     long size() {
         verified.cleanUp();
         return verified.estimatedSize();
     }
 
+    long refusals() {
+        refused.cleanUp();
+        return refused.estimatedSize();
+    }
+
     CacheStats stats() {
         return verified.stats();
+    }
+
+    private static Set<String> kids(String jwks) {
+        try (JsonReader reader = Json.createReader(new StringReader(jwks))) {
+            return reader.readObject().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                    .map(key -> key.getString("kid", null))
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toUnmodifiableSet());
+        }
     }
 
     /**

@@ -44,6 +44,18 @@ public class RefreshToken {
         this.expiresAt = expiresAt;
     }
 
+    public String jti() {
+        return jti;
+    }
+
+    public Instant issuedAt() {
+        return issuedAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
     public UUID familyId() {
         return familyId;
     }
@@ -54,6 +66,11 @@ public class RefreshToken {
 
     public boolean isRotated() {
         return rotatedAt != null;
+    }
+
+    /** Rotated at {@code since} or later, and not blacklisted since. */
+    public boolean rotatedSince(Instant since) {
+        return rotatedAt != null && !rotatedAt.isBefore(since) && blacklistedAt == null;
     }
 
     public boolean isBlacklisted() {

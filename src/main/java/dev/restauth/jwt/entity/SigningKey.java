@@ -41,6 +41,10 @@ public class SigningKey {
         this.createdAt = now;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public String kid() {
         return kid;
     }

@@ -24,18 +24,35 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * No endpoint takes more than a small JSON document, so a body announced as larger is refused
  * with 413 before anyone reads it. A body that announces no length (chunked) is read here, up to
  * one byte past the limit, and handed on from memory; past the limit it gets the same 413, so no
- * reader downstream ever streams an unbounded body.
+ * reader downstream ever streams an unbounded body. The one exception is the Django import, whose
+ * dump files are large: its own limit ({@code django.import.max-bytes}) applies to an announced
+ * length here, and its resource stops reading a chunked body at that limit while it spools it to
+ * disk.
  */
-@WebFilter("/*")
+@WebFilter(value = "/*", asyncSupported = true)
 public class RequestBodyLimit extends HttpFilter {
 
     @Inject
     @ConfigProperty(name = "requests.max-body-bytes", defaultValue = "65536")
     long maxBodyBytes;
 
+    @Inject
+    @ConfigProperty(name = "django.import.max-bytes", defaultValue = "268435456")
+    long maxImportBytes;
+
+    static final String IMPORT_PATH = "/api/users/import";
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getRequestURI().equals(request.getContextPath() + IMPORT_PATH)) {
+            if (request.getContentLengthLong() > maxImportBytes) {
+                tooLarge(response);
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > maxBodyBytes) {
             tooLarge(response);
             return;

@@ -1,5 +1,6 @@
 package dev.restauth.platform.control;
 
+import dev.restauth.platform.entity.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +39,14 @@ public class ClientAddress {
         } catch (RuntimeException noRequest) { // startup or a scheduler thread: there is no request
             return Optional.empty();
         }
+    }
+
+    /**
+     * The current request's address and request line, to hand on to work that may finish on
+     * another thread: only the request's own thread can read them.
+     */
+    public RequestOrigin origin() {
+        return new RequestOrigin(current().orElse(null), requestLine().orElse(null));
     }
 
     static String of(String remoteAddress, String forwardedFor, int trustedProxies) {

@@ -37,6 +37,14 @@ public class Migrations {
     @ConfigProperty(name = "migrations.retry.interval", defaultValue = "PT5S")
     Duration retryInterval;
 
+    /**
+     * How long one migration statement may run (or wait for a lock): migrations are exempt from
+     * the few seconds every request's statements get (db.statement.timeout), but not unbounded.
+     */
+    @Inject
+    @ConfigProperty(name = "migrations.timeout", defaultValue = "PT10M")
+    Duration timeout;
+
     @Inject
     Event<SchemaReady> schemaReady;
 
@@ -72,7 +80,7 @@ public class Migrations {
             return;
         }
         MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(new MigrationConnections(dataSource, timeout))
                 // Liberty's class loader cannot list a folder; Flyway finds it by the empty marker
                 // file db/migration/flyway.location. Flyway also always probes db/callback (we have
                 // no callbacks), which carries a marker too so that the probe logs no error.

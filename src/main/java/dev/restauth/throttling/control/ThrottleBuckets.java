@@ -21,8 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,17 +76,13 @@ public class ThrottleBuckets {
         scheduler.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Nanoseconds until every one of these buckets has a token again; 0 when none is empty. */
-    long waitNanos(List<Key> keys) {
-        long waitNanos = 0;
-        for (Key key : withFailures(keys)) {
-            EstimationProbe probe =
-                    buckets.builder().build(key.id(), key.limit()).estimateAbilityToConsume(1);
-            if (!probe.canBeConsumed()) {
-                waitNanos = Math.max(waitNanos, probe.getNanosToWaitForRefill());
-            }
-        }
-        return waitNanos;
+    /** What is left in a bucket: its tokens, and the nanoseconds until the next one when it has none. */
+    record Tokens(long available, long nanosToRefill) {}
+
+    /** The buckets' tokens, with a locking read of its row (one with recent failures). */
+    Tokens tokens(Key key) {
+        EstimationProbe probe = buckets.builder().build(key.id(), key.limit()).estimateAbilityToConsume(1);
+        return new Tokens(probe.getRemainingTokens(), probe.canBeConsumed() ? 0 : probe.getNanosToWaitForRefill());
     }
 
     void take(List<Key> keys) {
@@ -103,9 +100,12 @@ public class ThrottleBuckets {
         }
     }
 
-    /** One cheap read instead of a locking Bucket4j transaction per key: most keys have no row. */
-    private List<Key> withFailures(List<Key> keys) {
-        List<Key> found = new ArrayList<>(keys.size());
+    /**
+     * Which of these buckets have a live row: one cheap read instead of a locking Bucket4j
+     * transaction per key, since most keys have none (no recent failures: a full bucket).
+     */
+    Set<String> withRows(List<Key> keys) {
+        Set<String> found = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT id FROM " + TABLE + " WHERE id = ANY (?) AND expires_at > ?")) {
@@ -115,11 +115,9 @@ public class ThrottleBuckets {
                             "varchar", keys.stream().map(Key::id).toArray()));
             select.setLong(2, clock.millis());
             try (ResultSet rows = select.executeQuery()) {
-                List<String> ids = new ArrayList<>();
                 while (rows.next()) {
-                    ids.add(rows.getString(1));
+                    found.add(rows.getString(1));
                 }
-                keys.stream().filter(key -> ids.contains(key.id())).forEach(found::add);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the login-throttle buckets", e);

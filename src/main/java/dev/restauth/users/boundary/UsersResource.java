@@ -1,5 +1,6 @@
 package dev.restauth.users.boundary;
 
+import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.users.control.Users;
 import dev.restauth.users.entity.CreatedUser;
 import dev.restauth.users.entity.Detail;
@@ -19,24 +20,64 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Users, managed by admins; {@code me/} is any authenticated caller's own account. */
 @Path("api/users/")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Users")
+@SecurityRequirement(name = "bearerAuth")
+@SecurityRequirement(name = "tokenAuth")
+@SecurityRequirement(name = "basicAuth")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class UsersResource {
 
     @Inject
     Users users;
 
+    @Inject
+    ClientAddress clients;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a user")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = NewUser.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "user",
+                                            value =
+                                                    "{\"username\": \"alice\", \"password\": \"correct horse battery staple\","
+                                                            + " \"roles\": [\"staff\"]}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the user",
+            content = @Content(schema = @Schema(implementation = CreatedUser.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Response create(NewUser request, @Context UriInfo uri) {
         User created = users.create(request);
         return Response.created(uri.getAbsolutePathBuilder()
@@ -46,14 +87,26 @@ public class UsersResource {
                 .build();
     }
 
+    /** Every user, or those matching DRF's SearchFilter query {@code ?search=} (username and roles). */
     @GET
-    public List<UserView> list() {
-        return users.all().stream().map(UserView::of).toList();
+    @Operation(summary = "Every user, or those matching `?search=` (DRF SearchFilter over username and roles)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The users",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UserView.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public List<UserView> list(@QueryParam("search") String search) {
+        return users.search(search).stream().map(UserView::of).toList();
     }
 
     @GET
     @Path("me/")
     @RolesAllowed(Roles.AUTHENTICATED)
+    @Operation(summary = "The caller's own account")
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
     public UserView me(@Context SecurityContext caller) {
         return UserView.of(users.find(caller.getUserPrincipal().getName()));
     }
@@ -62,13 +115,42 @@ public class UsersResource {
     @Path("me/password/")
     @RolesAllowed(Roles.AUTHENTICATED)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Detail changePassword(PasswordChange change, @Context SecurityContext caller) {
-        users.changePassword(caller.getUserPrincipal().getName(), change);
-        return new Detail("New password has been saved.");
+    @Operation(
+            summary = "Change the caller's password",
+            description = "The old password proves it is the owner; every session of the caller ends.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = PasswordChange.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "change",
+                                            value =
+                                                    "{\"old_password\": \"correct horse battery staple\", \"new_password\":"
+                                                            + " \"another long passphrase\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Saved",
+            content = @Content(schema = @Schema(implementation = Detail.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "429", ref = "Throttled")
+    public CompletionStage<Detail> changePassword(PasswordChange change, @Context SecurityContext caller) {
+        return users.changePassword(caller.getUserPrincipal().getName(), change, clients.origin())
+                .thenApply(changed -> new Detail("New password has been saved."));
     }
 
     @GET
     @Path("{username}/")
+    @Operation(summary = "One user")
+    @APIResponse(
+            responseCode = "200",
+            description = "The user",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public UserView get(@PathParam("username") String username) {
         return UserView.of(users.find(username));
     }
@@ -77,6 +159,22 @@ public class UsersResource {
     @PATCH
     @Path("{username}/")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a user's roles, active flag or password (a reset)")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = UserChanges.class),
+                            examples = @ExampleObject(name = "deactivate", value = "{\"active\": false}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The user as changed",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public UserView change(
             @PathParam("username") String username, UserChanges changes, @Context SecurityContext caller) {
         return UserView.of(
@@ -85,6 +183,10 @@ public class UsersResource {
 
     @DELETE
     @Path("{username}/")
+    @Operation(summary = "Delete a user")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response remove(@PathParam("username") String username) {
         users.remove(username);
         return Response.noContent().build();

@@ -1,5 +1,8 @@
 package dev.restauth.users.control;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.PasswordHash;
@@ -7,23 +10,31 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Password hashing: Argon2id at OWASP's parameters, stored as a PHC string
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}). It also verifies the hashes a Django project
- * stores ({@code pbkdf2_sha256$…} and {@code argon2$argon2id$…}) so imported users can log in;
- * {@link #needsRehash} tells the caller to upgrade them. Jakarta Security's default PBKDF2 (2,048
+ * stores (pbkdf2_sha256, pbkdf2_sha1, argon2, bcrypt_sha256, scrypt) so imported users can log in
+ * with the password they had; {@link #needsRehash} tells the caller to upgrade them. Django hashes
+ * the password as typed, so those are checked against the raw password, never its NFKC form. Jakarta Security's default PBKDF2 (2,048
  * iterations) is never used.
  */
 @ApplicationScoped
 public class Passwords implements PasswordHash {
 
     private static final String ARGON2ID = "$argon2id$";
-    private static final String DJANGO_ARGON2 = "argon2$argon2id$";
-    private static final String DJANGO_PBKDF2 = "pbkdf2_sha256$";
+    private static final String DJANGO_ARGON2 = "argon2$argon2";
+    private static final String DJANGO_PBKDF2 = "pbkdf2_sha";
+    private static final String DJANGO_BCRYPT_SHA256 = "bcrypt_sha256$";
+    private static final String DJANGO_SCRYPT = "scrypt$";
+    /** Django's unusable password ({@code set_unusable_password}): "!" and random characters. */
+    public static final String UNUSABLE_PREFIX = "!";
+
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder PHC_BASE64 = Base64.getEncoder().withoutPadding();
@@ -40,15 +51,39 @@ public class Passwords implements PasswordHash {
     @ConfigProperty(name = "passwords.argon2.parallelism", defaultValue = "1")
     int parallelism;
 
+    @Inject
+    MeterRegistry meters;
+
+    /** Null until registered: unit tests build this class with new. */
+    private Timer hashing;
+
     private final SecureRandom random = new SecureRandom();
     private final LongAdder dummyVerifications = new LongAdder();
     private volatile String dummyHash;
+
+    @PostConstruct
+    void registerMeters() {
+        // Buckets around OWASP's Argon2id cost (tens of ms on one core) up to a queue-bound second.
+        hashing = Timer.builder("restauth.password.hash")
+                .description("Time to hash or verify one password (Argon2id, or Django's PBKDF2 for imported users)")
+                .serviceLevelObjectives(
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(25),
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1))
+                .register(meters);
+    }
 
     @Override
     public String generate(char[] password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
+        long started = System.nanoTime();
         byte[] hash = HashFormats.argon2(normalized(password), salt, memoryKib, iterations, parallelism, HASH_BYTES);
+        timed(started);
         return currentPrefix() + PHC_BASE64.encodeToString(salt) + "$" + PHC_BASE64.encodeToString(hash);
     }
 
@@ -57,6 +92,15 @@ public class Passwords implements PasswordHash {
         if (hashed == null) {
             return false;
         }
+        long started = System.nanoTime();
+        try {
+            return verifyKnownFormat(password, hashed);
+        } finally {
+            timed(started);
+        }
+    }
+
+    private boolean verifyKnownFormat(char[] password, String hashed) {
         try {
             if (hashed.startsWith(ARGON2ID)) {
                 return HashFormats.verifyArgon2(normalized(password), hashed);
@@ -68,11 +112,41 @@ public class Passwords implements PasswordHash {
             if (hashed.startsWith(DJANGO_PBKDF2)) {
                 return HashFormats.verifyDjangoPbkdf2(password, hashed);
             }
+            if (hashed.startsWith(DJANGO_BCRYPT_SHA256)) {
+                return HashFormats.verifyDjangoBcryptSha256(password, hashed);
+            }
+            if (hashed.startsWith(DJANGO_SCRYPT)) {
+                return HashFormats.verifyDjangoScrypt(password, hashed);
+            }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException malformedHash) {
             return false;
         }
         return false;
     }
+
+    private void timed(long startedNanos) {
+        if (hashing != null) {
+            hashing.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Whether a hash from a Django database is one this class can verify (by its algorithm
+     * prefix) or Django's unusable password; an import stores such hashes as they are and checks
+     * them only at login, so that importing 100,000 users costs no hashing at all.
+     */
+    public static boolean isDjangoHash(String hashed) {
+        return hashed != null
+                && hashed.length() <= MAX_STORED_LENGTH
+                && (hashed.startsWith(UNUSABLE_PREFIX)
+                        || hashed.startsWith(DJANGO_ARGON2)
+                        || hashed.startsWith(DJANGO_PBKDF2)
+                        || hashed.startsWith(DJANGO_BCRYPT_SHA256)
+                        || hashed.startsWith(DJANGO_SCRYPT));
+    }
+
+    /** The password_hash column's width. */
+    public static final int MAX_STORED_LENGTH = 255;
 
     /** True for anything but an Argon2id hash at the configured parameters. */
     public boolean needsRehash(String hashed) {

@@ -7,6 +7,7 @@ import dev.restauth.users.entity.Roles;
 import dev.restauth.users.entity.UserChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -17,13 +18,35 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class UserRequests {
 
-    static final String DUPLICATE = "A user with that username already exists.";
-    static final String INVALID_ROLE =
+    public static final String DUPLICATE = "A user with that username already exists.";
+    public static final String INVALID_ROLE =
             "Enter a valid role: 1 to 64 letters, digits and _ . : - characters (\"authenticated\" is reserved).";
     private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    static final int MAX_SEARCH_TERMS = 10;
+    static final int MAX_SEARCH_TERM = 150;
 
     @Inject
     PasswordRules passwordRules;
+
+    /**
+     * DRF's SearchFilter terms: the query split on whitespace and commas, NUL characters dropped.
+     * Each term adds a condition to the query, so their number is bounded.
+     */
+    public List<String> searchTerms(String search) {
+        if (search == null) {
+            return List.of();
+        }
+        List<String> terms = Arrays.stream(search.replace("\0", "").split("[\\s,]+"))
+                .filter(term -> !term.isEmpty())
+                .toList();
+        if (terms.size() > MAX_SEARCH_TERMS) {
+            throw FieldErrors.of("search", "Ensure this field has no more than " + MAX_SEARCH_TERMS + " terms.");
+        }
+        if (terms.stream().anyMatch(term -> term.length() > MAX_SEARCH_TERM)) {
+            throw FieldErrors.of("search", "Ensure each term has no more than " + MAX_SEARCH_TERM + " characters.");
+        }
+        return terms;
+    }
 
     public void check(NewUser user) {
         FieldErrors errors = new FieldErrors();
@@ -72,11 +95,13 @@ public class UserRequests {
         }
     }
 
+    /** A role that can be assigned: 1 to 64 of {@code A-Za-z0-9_.:-}, not {@link Roles#AUTHENTICATED}. */
+    public static boolean isValidRole(String role) {
+        return role != null && ROLE.matcher(role).matches() && !Roles.AUTHENTICATED.equals(role);
+    }
+
     private static void roles(List<String> roles, FieldErrors errors) {
-        if (roles != null
-                && roles.stream()
-                        .anyMatch(role ->
-                                role == null || !ROLE.matcher(role).matches() || Roles.AUTHENTICATED.equals(role))) {
+        if (roles != null && !roles.stream().allMatch(UserRequests::isValidRole)) {
             errors.add("roles", INVALID_ROLE);
         }
     }

@@ -3,6 +3,9 @@ package dev.restauth.users.control;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.restauth.platform.control.Change;
+import dev.restauth.platform.control.Changes;
+import dev.restauth.platform.control.ChangesMissed;
 import dev.restauth.platform.control.Clocks;
 import dev.restauth.users.entity.Roles;
 import dev.restauth.users.entity.User;
@@ -22,9 +25,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a token-authenticated request needs to know of its user (still there, active, roles, the
- * revocation watermark) without a query per request. The one eviction rule: a change to the
- * user's row on this node ({@link UserChanged}) drops the entry once it is committed; a change made
- * on another node is seen after at most {@code users.status-cache.ttl}.
+ * revocation watermark) without a query per request. The eviction rules, all here: a change to the
+ * user's row ({@link UserChanged}) drops the entry on this node once it is committed, and is
+ * published in the same transaction so that every other node drops it too when it commits ({@link
+ * Change}); a node that may have missed notifications drops everything ({@link ChangesMissed}).
+ * {@code users.status-cache.ttl} is only the safety net for a node that cannot hear them.
  */
 @ApplicationScoped
 public class UserStatusCache {
@@ -51,6 +56,9 @@ public class UserStatusCache {
     Clock clock;
 
     @Inject
+    Changes changes;
+
+    @Inject
     @ConfigProperty(name = "users.status-cache.ttl", defaultValue = "PT5S")
     Duration ttl;
 
@@ -72,12 +80,31 @@ public class UserStatusCache {
         return statuses.get(userId, load);
     }
 
+    /** In the transaction that changes the row: other nodes hear of it when (and if) it commits. */
+    void publish(@Observes(during = TransactionPhase.IN_PROGRESS) UserChanged changed) {
+        changes.publish(Change.user(changed.userId()));
+    }
+
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserChanged changed) {
         statuses.invalidate(changed.userId());
     }
 
+    void onChangeAnywhere(@Observes Change change) {
+        if (change.kind() == Change.Kind.USER) {
+            statuses.invalidate(change.id());
+        }
+    }
+
+    void onChangesMissed(@Observes ChangesMissed missed) {
+        statuses.invalidateAll();
+    }
+
     public CacheStats stats() {
         return statuses.stats();
+    }
+
+    public long size() {
+        return statuses.estimatedSize();
     }
 
     private Optional<Status> load(long userId) {

@@ -7,8 +7,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -44,6 +46,33 @@ public class UserStore {
         return entityManager
                 .createQuery("SELECT u FROM User u ORDER BY u.username", User.class)
                 .getResultList();
+    }
+
+    /**
+     * DRF's SearchFilter over username and roles: every term must be contained, ignoring case, in
+     * the username or in one of the roles (LIKE's wildcards in a term are taken literally).
+     */
+    public List<User> search(List<String> terms) {
+        StringBuilder query = new StringBuilder("SELECT u FROM User u");
+        for (int i = 0; i < terms.size(); i++) {
+            query.append(i == 0 ? " WHERE " : " AND ")
+                    .append("(LOWER(u.username) LIKE :term")
+                    .append(i)
+                    .append(
+                            " ESCAPE '\\' OR EXISTS (SELECT r FROM User v JOIN v.roles r WHERE v = u AND LOWER(r) LIKE :term")
+                    .append(i)
+                    .append(" ESCAPE '\\'))");
+        }
+        TypedQuery<User> search =
+                entityManager.createQuery(query.append(" ORDER BY u.username").toString(), User.class);
+        for (int i = 0; i < terms.size(); i++) {
+            search.setParameter("term" + i, "%" + likeLiteral(terms.get(i).toLowerCase(Locale.ROOT)) + "%");
+        }
+        return search.getResultList();
+    }
+
+    static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Flushes at once so that a duplicate username fails here, not later at commit. */

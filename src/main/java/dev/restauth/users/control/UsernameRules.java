@@ -1,5 +1,6 @@
 package dev.restauth.users.control;
 
+import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,11 @@ public final class UsernameRules {
     private static final Pattern VALID = Pattern.compile("[\\p{L}\\p{M}\\p{N}_.@+-]{1," + MAX_LENGTH + "}");
 
     private UsernameRules() {}
+
+    /** Django's {@code AbstractBaseUser.normalize_username}: NFKC; null stays null. */
+    public static String normalize(String username) {
+        return username == null ? null : Normalizer.normalize(username, Normalizer.Form.NFKC);
+    }
 
     /** Whether a user by this name could exist; anything else is answered without a query. */
     public static boolean isValid(String username) {

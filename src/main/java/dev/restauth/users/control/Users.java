@@ -4,6 +4,8 @@ import dev.restauth.audit.control.Audit;
 import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.errors.control.DatabaseFailures;
 import dev.restauth.errors.control.FieldErrors;
+import dev.restauth.platform.control.ClientAddress;
+import dev.restauth.platform.entity.RequestOrigin;
 import dev.restauth.users.entity.NewUser;
 import dev.restauth.users.entity.PasswordChange;
 import dev.restauth.users.entity.TokensRevoked;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Creating, changing and removing users. Whatever ends a user's sessions (a new password,
@@ -40,7 +43,7 @@ public class Users {
     Passwords passwords;
 
     @Inject
-    HashingBulkhead bulkhead;
+    HashingExecutor hashing;
 
     @Inject
     UserIdentityStore identityStore;
@@ -50,6 +53,9 @@ public class Users {
 
     @Inject
     Audit audit;
+
+    @Inject
+    ClientAddress clients;
 
     @Inject
     Clock clock;
@@ -80,6 +86,12 @@ public class Users {
         return store.all();
     }
 
+    /** Every user, or only those whose username or a role contains each of the search's terms. */
+    public List<User> search(String search) {
+        List<String> terms = requests.searchTerms(search);
+        return terms.isEmpty() ? store.all() : store.search(terms);
+    }
+
     /** An administrator's change; a password given is a reset, which ends the user's sessions. */
     public User change(String username, UserChanges changes, String administrator) {
         requests.check(changes);
@@ -102,46 +114,60 @@ public class Users {
                 .orElseThrow(NotFoundException::new);
         if (hash != null) {
             audit.record(Type.PASSWORD_CHANGED, username, "reset by " + administrator);
-            revoked(changed, TokensRevoked.Reason.PASSWORD_CHANGED);
+            revoked(changed, TokensRevoked.Reason.PASSWORD_CHANGED, clients.origin());
         }
         if (Boolean.FALSE.equals(changes.active())) {
-            revoked(changed, TokensRevoked.Reason.DEACTIVATED);
+            revoked(changed, TokensRevoked.Reason.DEACTIVATED, clients.origin());
         }
         return changed;
     }
 
     public void remove(String username) {
         find(username);
-        store.remove(username).ifPresent(removed -> revoked(removed, TokensRevoked.Reason.REMOVED));
+        store.remove(username).ifPresent(removed -> revoked(removed, TokensRevoked.Reason.REMOVED, clients.origin()));
     }
 
-    /** The caller proves they know the current password; every token they hold dies with it. */
-    public void changePassword(String username, PasswordChange change) {
+    /**
+     * The caller proves they know the current password; every token they hold dies with it. Both
+     * hashes (the old password's check, the new one's hash) run without holding the caller's
+     * thread.
+     */
+    public CompletionStage<Void> changePassword(String username, PasswordChange change, RequestOrigin origin) {
         requests.check(change);
-        if (identityStore.login(username, change.oldPassword().toCharArray()).isEmpty()) {
-            throw FieldErrors.of("old_password", WRONG_OLD_PASSWORD);
-        }
-        String hash = hash(change.newPassword());
-        store.update(username, user -> user.changePassword(hash, clock.instant()))
-                .ifPresent(user -> revoked(user, TokensRevoked.Reason.PASSWORD_CHANGED));
+        return identityStore
+                .login(username, change.oldPassword().toCharArray(), origin)
+                .thenCompose(user -> {
+                    if (user.isEmpty()) {
+                        throw FieldErrors.of("old_password", WRONG_OLD_PASSWORD);
+                    }
+                    return hashing.submit(
+                            () -> passwords.generate(change.newPassword().toCharArray()));
+                })
+                .thenAccept(hash -> store.update(username, user -> user.changePassword(hash, clock.instant()))
+                        .ifPresent(user -> revoked(user, TokensRevoked.Reason.PASSWORD_CHANGED, origin)));
     }
 
     /** Every session of the user ends: refresh families revoked, access tokens below the watermark. */
     public void logoutAll(String username) {
         Instant now = clock.instant();
         store.update(username, user -> user.revokeTokens(now))
-                .ifPresent(user -> revoked(user, TokensRevoked.Reason.LOGOUT_ALL));
+                .ifPresent(user -> revoked(user, TokensRevoked.Reason.LOGOUT_ALL, clients.origin()));
     }
 
+    /**
+     * An administrator's new password: hashed on a hashing thread while the request's thread
+     * waits, as Basic's check does (administrators only, and the hashing queue bounds the wait).
+     */
     private String hash(String password) {
-        return bulkhead.run(() -> passwords.generate(password.toCharArray()));
+        return hashing.await(() -> passwords.generate(password.toCharArray()));
     }
 
-    private void revoked(User user, TokensRevoked.Reason reason) {
+    private void revoked(User user, TokensRevoked.Reason reason, RequestOrigin origin) {
         tokensRevoked.fire(new TokensRevoked(user.id(), reason));
         audit.record(
                 Type.TOKEN_REVOKED,
                 null,
-                "all tokens of user id " + user.id() + ": " + reason.name().toLowerCase(Locale.ROOT));
+                "all tokens of user id " + user.id() + ": " + reason.name().toLowerCase(Locale.ROOT),
+                origin);
     }
 }

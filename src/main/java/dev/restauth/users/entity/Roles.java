@@ -14,6 +14,8 @@ public final class Roles {
 
     public static final String AUTHENTICATED = "authenticated";
     public static final String ADMIN = "admin";
+    /** May read {@code /metrics}: what a Prometheus scraper's user holds. */
+    public static final String METRICS = "metrics";
 
     private Roles() {}
 

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -119,6 +120,47 @@ public class User {
 
     public void replaceRoles(Collection<String> newRoles) {
         this.roles = new TreeSet<>(newRoles);
+    }
+
+    /**
+     * Whether an import would change this user: roles, active, the dates, and the password hash
+     * when {@code hashReplaceable} (the stored one is still an imported one). A later last_login
+     * here wins: logins since the first import are not undone.
+     */
+    public boolean differsFrom(ImportedUser imported, boolean hashReplaceable) {
+        return (hashReplaceable && !passwordHash.equals(imported.passwordHash()))
+                || active != imported.active()
+                || !roles.equals(new TreeSet<>(imported.roles()))
+                || (imported.joined() != null && !imported.joined().equals(createdAt))
+                || !Objects.equals(laterLogin(imported.lastLogin()), lastLogin);
+    }
+
+    /** Applies what {@link #differsFrom} finds; a new password or a deactivation ends sessions. */
+    public boolean updateFrom(ImportedUser imported, boolean hashReplaceable, Instant now) {
+        if (!differsFrom(imported, hashReplaceable)) {
+            return false;
+        }
+        if (hashReplaceable && !passwordHash.equals(imported.passwordHash())) {
+            changePassword(imported.passwordHash(), now);
+        }
+        if (active && !imported.active()) {
+            deactivate(now);
+        } else if (!active && imported.active()) {
+            activate();
+        }
+        replaceRoles(imported.roles());
+        if (imported.joined() != null) {
+            createdAt = imported.joined();
+        }
+        lastLogin = laterLogin(imported.lastLogin());
+        return true;
+    }
+
+    private Instant laterLogin(Instant imported) {
+        if (imported == null || (lastLogin != null && !lastLogin.isBefore(imported))) {
+            return lastLogin;
+        }
+        return imported;
     }
 
     public void recordLogin(Instant now) {

@@ -15,14 +15,18 @@ import dev.restauth.audit.control.TestAudits;
 import dev.restauth.audit.entity.AuditEvent;
 import dev.restauth.errors.control.ApiError;
 import dev.restauth.jwt.control.TestCodecs;
+import dev.restauth.platform.control.ClientAddress;
+import dev.restauth.platform.entity.RequestOrigin;
 import dev.restauth.users.control.InMemoryUsers;
 import dev.restauth.users.control.TestIdentityStores;
 import dev.restauth.users.entity.TokensRevoked;
 import dev.restauth.users.entity.User;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,8 +57,20 @@ class ApiTokensTest {
         cut.requests.defaultLifetime = "never";
         cut.identityStore = TestIdentityStores.over(new InMemoryUsers(alice, bob), audited);
         cut.audit = TestAudits.into(audited);
+        cut.clients = new ClientAddress();
         cut.clock = clock;
         cut.revokeOnPasswordChange = true;
+    }
+
+    static final RequestOrigin LAPTOP = new RequestOrigin("198.51.100.9", "POST /api/auth-token/");
+
+    /** A login as the resource awaits it; a refusal is the cause of the stage's failure. */
+    IssuedToken obtain(TokenLogin login) {
+        try {
+            return cut.obtain(login, LAPTOP).toCompletableFuture().join();
+        } catch (CompletionException failed) {
+            throw (RuntimeException) failed.getCause();
+        }
     }
 
     @Test
@@ -84,16 +100,19 @@ class ApiTokensTest {
 
     @Test
     void aLoginWithTheRightPasswordIssuesAKey() {
-        IssuedToken issued = cut.obtain(new TokenLogin("alice", "alice's password", "laptop"));
+        IssuedToken issued = obtain(new TokenLogin("alice", "alice's password", "laptop"));
         assertEquals("laptop", issued.name());
         assertNull(issued.expires(), "DRF's keys never expire by default");
         assertTrue(cut.verifiedKeys.authenticate(issued.token()).isPresent());
+        AuditEvent recorded = audited.get(audited.size() - 1);
+        assertEquals(AuditEvent.Type.TOKEN_ISSUED, recorded.type());
+        assertEquals("198.51.100.9", recorded.client(), "the login's origin, not the hashing thread's");
     }
 
     @ParameterizedTest
     @CsvSource({"alice, wrong password", "nobody, alice's password", "bob, anything"})
     void aFailedLoginIssuesNothingAndSaysWhatDrfSays(String username, String password) {
-        ApiError refused = assertThrows(ApiError.class, () -> cut.obtain(new TokenLogin(username, password, null)));
+        ApiError refused = assertThrows(ApiError.class, () -> obtain(new TokenLogin(username, password, null)));
         assertEquals(400, refused.status());
         assertEquals(Map.of("non_field_errors", List.of(ApiTokens.UNABLE_TO_LOG_IN)), refused.fields());
         assertTrue(table.ofUser(7).isEmpty());
@@ -102,7 +121,7 @@ class ApiTokensTest {
 
     @Test
     void aLoginWithoutFieldsNamesThem() {
-        ApiError refused = assertThrows(ApiError.class, () -> cut.obtain(new TokenLogin(null, "", null)));
+        ApiError refused = assertThrows(ApiError.class, () -> obtain(new TokenLogin(null, "", null)));
         assertEquals(
                 Map.of(
                         "username",
@@ -141,6 +160,26 @@ class ApiTokensTest {
     void aMalformedImportIsAFieldError() {
         ApiError refused = assertThrows(ApiError.class, () -> cut.importKey(alice, new ImportedKey("short", null)));
         assertTrue(refused.fields().containsKey("key"));
+    }
+
+    @Test
+    void aBulkImportedKeyIsCreatedOnceAndAnotherUsersKeyIsAConflict() {
+        String drfKey = "0123456789abcdef0123456789abcdef01234567";
+        Instant created = Instant.parse("2020-01-02T03:04:05Z");
+        assertEquals(ImportedKey.Outcome.CREATED, cut.importKey(7, drfKey, created, true));
+        assertTrue(table.ofUser(7).isEmpty(), "a dry run writes nothing");
+
+        assertEquals(ImportedKey.Outcome.CREATED, cut.importKey(7, drfKey, created, false));
+        assertEquals(created, table.ofUser(7).get(0).createdAt());
+        assertEquals(7, cut.verifiedKeys.authenticate(drfKey).orElseThrow().userId());
+        assertEquals(ImportedKey.Outcome.UNCHANGED, cut.importKey(7, drfKey, null, false));
+        assertEquals(ImportedKey.Outcome.CONFLICT, cut.importKey(8, drfKey, null, false));
+        assertEquals(1, table.ofUser(7).size());
+        assertTrue(table.ofUser(8).isEmpty());
+
+        String undated = drfKey.replace('0', 'e');
+        cut.importKey(8, undated, null, false);
+        assertEquals(clock.instant(), table.ofUser(8).get(0).createdAt(), "no creation time: now");
     }
 
     @Test

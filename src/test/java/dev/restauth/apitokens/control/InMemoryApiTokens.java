@@ -25,10 +25,20 @@ public final class InMemoryApiTokens extends ApiTokenStore {
     private final AtomicInteger lookups = new AtomicInteger();
     private final AtomicInteger touches = new AtomicInteger();
     public final TokenKeys keys = new TokenKeys(PEPPER);
+    /** Runs once a lookup has read the rows: what another thread may do meanwhile. */
+    volatile Runnable afterLookup = () -> {};
 
     /** A row for a new key of this user; the key is returned, as issuing returns it. */
     public String issue(long userId, Instant expires) {
-        String key = keys.newKey();
+        return add(userId, keys.newKey(), expires);
+    }
+
+    /** A row for a key made elsewhere (an imported DRF key). */
+    public String add(long userId, String key) {
+        return add(userId, key, null);
+    }
+
+    private String add(long userId, String key, Instant expires) {
         add(new ApiToken(userId, "test", TokenKeys.selector(key), keys.digest(key), Instant.now(), expires));
         return key;
     }
@@ -93,9 +103,11 @@ public final class InMemoryApiTokens extends ApiTokenStore {
     @Override
     public List<ApiToken> withSelector(String selector) {
         lookups.incrementAndGet();
-        return rows.values().stream()
+        List<ApiToken> found = rows.values().stream()
                 .filter(row -> keysSelector(row).equals(selector))
                 .toList();
+        afterLookup.run();
+        return found;
     }
 
     @Override

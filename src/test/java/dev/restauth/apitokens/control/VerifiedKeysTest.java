@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.jwt.control.TestCodecs;
+import dev.restauth.platform.control.Change;
+import dev.restauth.platform.control.ChangesMissed;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,52 @@ class VerifiedKeysTest {
     }
 
     @Test
+    void aRevocationOnAnyNodeForgetsThatToken() {
+        String key = table.issue(7, null);
+        String other = table.issue(7, null);
+        long id = cut.authenticate(key).orElseThrow().tokenId();
+        cut.authenticate(other);
+        table.revoke(id, Instant.now());
+        cut.onChangeAnywhere(Change.apiToken(id));
+        assertTrue(cut.authenticate(key).isEmpty());
+        cut.authenticate(other);
+        assertEquals(3, table.lookups(), "the other one is still remembered");
+    }
+
+    @Test
+    void aUsersTokensRevokedOnAnyNodeAreForgotten() {
+        String key = table.issue(7, null);
+        cut.authenticate(key);
+        table.find(1).orElseThrow().revoke(Instant.now());
+        cut.onChangeAnywhere(Change.user(7));
+        assertTrue(cut.authenticate(key).isPresent(), "a user's status is not this cache's business");
+        cut.onChangeAnywhere(Change.apiTokensOf(7));
+        assertTrue(cut.authenticate(key).isEmpty());
+    }
+
+    @Test
+    void missedChangesForgetEveryKey() {
+        String first = table.issue(7, null);
+        String second = table.issue(8, null);
+        cut.authenticate(first);
+        cut.authenticate(second);
+        cut.onChangesMissed(new ChangesMissed());
+        cut.authenticate(first);
+        cut.authenticate(second);
+        assertEquals(4, table.lookups());
+    }
+
+    @Test
+    void aLookupThatOverlappedARevocationIsNotRemembered() {
+        String key = table.issue(7, null);
+        table.afterLookup = () -> cut.onChangeAnywhere(Change.apiToken(1));
+        assertTrue(cut.authenticate(key).isPresent(), "it read the row before the revocation committed");
+        table.afterLookup = () -> {};
+        table.revoke(1, Instant.now());
+        assertTrue(cut.authenticate(key).isEmpty(), "and did not put the stale row into the cache");
+    }
+
+    @Test
     void anExpiredTokenIsRefusedEvenFromTheCache() {
         String key = table.issue(7, clock.instant().plusSeconds(5));
         assertTrue(cut.authenticate(key).isPresent());
@@ -72,11 +120,38 @@ class VerifiedKeysTest {
     }
 
     @Test
-    void missesAreNotRemembered() {
+    void aRefusedKeyIsRememberedForTheTtl() {
         String unknown = table.keys.newKey();
-        cut.authenticate(unknown);
-        cut.authenticate(unknown);
+        for (int i = 0; i < 100; i++) {
+            assertTrue(cut.authenticate(unknown).isEmpty());
+        }
+        assertEquals(1, table.lookups(), "a flood of one bad key costs one query");
+
+        clock.advance(Duration.ofSeconds(11));
+        assertTrue(cut.authenticate(unknown).isEmpty());
+        assertEquals(2, table.lookups(), "looked up again after the TTL");
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedFromMemoryToo() {
+        String key = table.issue(7, null);
+        long id = cut.authenticate(key).orElseThrow().tokenId();
+        table.revoke(id, Instant.now());
+        cut.forgetToken(id);
+        cut.authenticate(key);
+        cut.authenticate(key);
         assertEquals(2, table.lookups());
+    }
+
+    @Test
+    void aKeyImportedAfterItWasRefusedWorksAtOnce() {
+        String drfKey = table.keys.newKey();
+        assertTrue(cut.authenticate(drfKey).isEmpty());
+
+        table.add(7, drfKey);
+        cut.forgetRefusal(drfKey);
+
+        assertEquals(7, cut.authenticate(drfKey).orElseThrow().userId());
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.restauth.audit.entity.AuditEvent;
 import dev.restauth.authentication.entity.Caller;
 import dev.restauth.errors.control.ApiError;
+import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.users.control.InMemoryUsers;
 import dev.restauth.users.control.TestIdentityStores;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ class BasicSchemeTest {
         var alice = TestIdentityStores.withPassword(InMemoryUsers.user(7, "alice", "staff"), "correct horse");
         cut = new BasicScheme();
         cut.users = TestIdentityStores.over(new InMemoryUsers(alice), audited);
+        cut.clients = new ClientAddress(); // no request here: no client, no request line
     }
 
     static List<String> encoded(String credentials) {

@@ -23,7 +23,12 @@ class DatabaseFailuresTableTest {
                 "57P03, true",
                 "23505, false",
                 "42601, false",
-                "57014, false",
+                "57014, true",
+                "55P03, true",
+                "25P03, true",
+                "57P04, true",
+                "55000, false",
+                "57000, false",
                 "NULL, false"
             },
             nullValues = "NULL")

@@ -31,7 +31,7 @@ final class InMemoryRefreshTokens extends RefreshTokenStore {
     }
 
     @Override
-    public boolean rotate(String jti, Instant now) {
+    public boolean rotate(String jti, Instant now, RefreshToken successor) {
         Row row = tokens.get(jti);
         if (row == null
                 || row.token().isRotated()
@@ -41,7 +41,24 @@ final class InMemoryRefreshTokens extends RefreshTokenStore {
             return false;
         }
         set(row.token(), "rotatedAt", now);
+        tokens.put(successor.jti(), new Row(successor, successor.expiresAt()));
         return true;
+    }
+
+    @Override
+    public Optional<RefreshToken> currentOfRecentlyRotated(String jti, Instant rotatedSince, Instant now) {
+        Row presented = tokens.get(jti);
+        if (presented == null
+                || !presented.token().rotatedSince(rotatedSince)
+                || revokedFamilies.containsKey(presented.token().familyId())) {
+            return Optional.empty();
+        }
+        return tokens.values().stream()
+                .map(Row::token)
+                .filter(token -> token.familyId().equals(presented.token().familyId()))
+                .filter(token -> !token.isRotated() && !token.isBlacklisted())
+                .filter(token -> token.expiresAt().isAfter(now))
+                .max(java.util.Comparator.comparing(RefreshToken::issuedAt));
     }
 
     @Override

@@ -98,6 +98,7 @@ public final class TestCodecs {
         settings.accessLifetime = Duration.ofMinutes(5);
         settings.refreshLifetime = Duration.ofDays(1);
         settings.rotateRefreshTokens = true;
+        settings.refreshReuseInterval = () -> Duration.ZERO;
         settings.clockSkew = Duration.ofSeconds(30);
         return settings;
     }

@@ -95,6 +95,51 @@ class TokenCodecTest {
     }
 
     @Test
+    void aRefusedTokenIsRememberedWithItsReasonForAMinute() throws Exception {
+        String token = TestCodecs.accessToken(cut, alice, now);
+        int middle = token.length() - 20;
+        String forged =
+                token.substring(0, middle) + (token.charAt(middle) == 'A' ? 'B' : 'A') + token.substring(middle + 1);
+        String expired = TestCodecs.accessToken(cut, alice, now.minusSeconds(3600));
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(
+                    TokenCodec.INVALID,
+                    assertThrows(TokenCodec.Rejected.class, () -> cut.verify(forged, TokenCodec.ACCESS))
+                            .getMessage());
+            assertEquals(
+                    TokenCodec.EXPIRED,
+                    assertThrows(TokenCodec.Rejected.class, () -> cut.verify(expired, null))
+                            .getMessage());
+        }
+        assertEquals(2L, cut.refusalsRemembered());
+
+        clock.advance(VerifiedTokens.REFUSED_FOR.plusSeconds(1));
+        assertEquals(0L, cut.refusalsRemembered());
+        assertEquals(
+                TokenCodec.INVALID,
+                assertThrows(TokenCodec.Rejected.class, () -> cut.verify(forged, TokenCodec.ACCESS))
+                        .getMessage(),
+                "checked again, refused again");
+    }
+
+    @Test
+    void refusalsThatDependOnTheCallerOrOnAnUnknownKeyAreNotRemembered() throws Exception {
+        String refresh = TestCodecs.refreshToken(cut, alice, now);
+        assertEquals(
+                TokenCodec.WRONG_TYPE,
+                assertThrows(TokenCodec.Rejected.class, () -> cut.verify(refresh, TokenCodec.ACCESS))
+                        .getMessage());
+        assertThrows(TokenCodec.Rejected.class, () -> cut.verify("not.a.token", TokenCodec.ACCESS));
+        TokenCodec other = TestCodecs.codec(clock); // another key, another kid: perhaps a new one
+        String unknownKey = TestCodecs.accessToken(other, alice, now);
+        assertThrows(TokenCodec.Rejected.class, () -> cut.verify(unknownKey, TokenCodec.ACCESS));
+
+        assertEquals(0L, cut.refusalsRemembered());
+        cut.verify(refresh, TokenCodec.REFRESH); // still good as what it is
+    }
+
+    @Test
     void aTokenOfAKeyNoLongerInTheSetIsRejectedEvenWhenRemembered() throws Exception {
         String token = TestCodecs.accessToken(cut, alice, now);
         cut.verify(token, TokenCodec.ACCESS);

@@ -14,6 +14,7 @@ import dev.restauth.jwt.entity.Credentials;
 import dev.restauth.jwt.entity.RefreshRequest;
 import dev.restauth.jwt.entity.TokenPair;
 import dev.restauth.jwt.entity.VerifyRequest;
+import dev.restauth.platform.entity.RequestOrigin;
 import dev.restauth.users.control.InMemoryUsers;
 import dev.restauth.users.control.TestIdentityStores;
 import dev.restauth.users.entity.TokensRevoked;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,10 +65,24 @@ class TokensTest {
         cut.settings = codec.settings;
         cut.audit = TestAudits.into(audited);
         cut.clock = clock;
+        codec.settings.refreshReuseInterval = () -> reuseInterval;
     }
 
+    Duration reuseInterval = Duration.ZERO;
+
+    static final RequestOrigin OFFICE = new RequestOrigin("198.51.100.7", "POST /api/token/");
+
     TokenPair login() {
-        return cut.obtain(new Credentials("alice", "alice's password"));
+        return obtain(new Credentials("alice", "alice's password"));
+    }
+
+    /** A login as the resource awaits it; a refusal is the cause of the stage's failure. */
+    TokenPair obtain(Credentials credentials) {
+        try {
+            return cut.obtain(credentials, OFFICE).toCompletableFuture().join();
+        } catch (CompletionException failed) {
+            throw (RuntimeException) failed.getCause();
+        }
     }
 
     static String reason(ApiError error) {
@@ -102,7 +118,7 @@ class TokensTest {
     @ParameterizedTest
     @CsvSource({"alice, wrong", "nobody, alice's password"})
     void aFailedLoginIsSimpleJwtsNoActiveAccount(String username, String password) {
-        ApiError refused = assertThrows(ApiError.class, () -> cut.obtain(new Credentials(username, password)));
+        ApiError refused = assertThrows(ApiError.class, () -> obtain(new Credentials(username, password)));
         assertEquals(401, refused.status());
         assertEquals(
                 "No active account found with the given credentials",
@@ -112,7 +128,7 @@ class TokensTest {
 
     @Test
     void aLoginWithoutFieldsNamesThem() {
-        ApiError refused = assertThrows(ApiError.class, () -> cut.obtain(new Credentials(null, null)));
+        ApiError refused = assertThrows(ApiError.class, () -> obtain(new Credentials(null, null)));
         assertEquals(
                 Map.of("username", List.of("This field is required."), "password", List.of("This field is required.")),
                 refused.fields());
@@ -306,5 +322,52 @@ class TokensTest {
                 400,
                 assertThrows(ApiError.class, () -> cut.checks.verify(new VerifyRequest(null)))
                         .status());
+    }
+
+    @Test
+    void withinTheReuseIntervalARotatedTokenGetsTheFamilysCurrentPair() throws Exception {
+        reuseInterval = Duration.ofSeconds(10);
+        TokenPair first = login();
+        TokenPair second = cut.refresh(new RefreshRequest(first.refresh()));
+        clock.advance(Duration.ofSeconds(10));
+        TokenPair retried = cut.refresh(new RefreshRequest(first.refresh()));
+        assertEquals(
+                codec.verify(second.refresh(), TokenCodec.REFRESH).getTokenID(),
+                codec.verify(retried.refresh(), TokenCodec.REFRESH).getTokenID(),
+                "the same live refresh token, signed anew");
+        assertTrue(audited.get(audited.size() - 1).detail().endsWith(", again within the reuse interval"));
+        assertNotNull(cut.refresh(new RefreshRequest(second.refresh())).refresh(), "the family lives on");
+    }
+
+    @Test
+    void pastTheReuseIntervalARotatedTokenEndsTheFamily() {
+        reuseInterval = Duration.ofSeconds(10);
+        TokenPair first = login();
+        TokenPair second = cut.refresh(new RefreshRequest(first.refresh()));
+        clock.advance(Duration.ofSeconds(11));
+        assertEquals(
+                TokenErrors.BLACKLISTED,
+                reason(assertThrows(ApiError.class, () -> cut.refresh(new RefreshRequest(first.refresh())))));
+        assertEquals(
+                AuditEvent.Type.REFRESH_REUSE_DETECTED,
+                audited.get(audited.size() - 1).type());
+        assertThrows(ApiError.class, () -> cut.refresh(new RefreshRequest(second.refresh())));
+    }
+
+    @Test
+    void withinTheReuseIntervalBlacklistingARotatedTokenIsALogoutNotAReplay() {
+        reuseInterval = Duration.ofSeconds(10);
+        TokenPair first = login();
+        TokenPair second = cut.refresh(new RefreshRequest(first.refresh()));
+        cut.blacklist(new RefreshRequest(first.refresh()));
+        AuditEvent last = audited.get(audited.size() - 1);
+        assertEquals(AuditEvent.Type.TOKEN_REVOKED, last.type(), "no reuse detected");
+        assertThrows(ApiError.class, () -> cut.refresh(new RefreshRequest(second.refresh())), "the session ended");
+    }
+
+    @Test
+    void aNegativeReuseIntervalIsAConfigurationError() {
+        reuseInterval = Duration.ofSeconds(-1);
+        assertThrows(IllegalArgumentException.class, () -> codec.settings.refreshReuseInterval());
     }
 }

@@ -40,7 +40,10 @@ class RequestBodyLimitTest {
     void wire() throws Exception {
         cut = new RequestBodyLimit();
         cut.maxBodyBytes = 10;
+        cut.maxImportBytes = 100;
         request = mock(HttpServletRequest.class);
+        when(request.getContextPath()).thenReturn("/app");
+        when(request.getRequestURI()).thenReturn("/app/api/token/");
         response = mock(HttpServletResponse.class);
         written = new StringWriter();
         when(response.getWriter()).thenReturn(new PrintWriter(written));
@@ -117,5 +120,34 @@ class RequestBodyLimitTest {
         assertThrows(IllegalStateException.class, () -> in.setReadListener(null));
         assertEquals("1234567890", buffered.getReader().readLine());
         verify(response, never()).setStatus(anyInt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {-1, 11, 100})
+    void theDjangoImportHasItsOwnLimitAndReadsItsOwnBody(long length) throws Exception {
+        when(request.getRequestURI()).thenReturn("/app" + RequestBodyLimit.IMPORT_PATH);
+        when(request.getContentLengthLong()).thenReturn(length);
+        when(request.getHeader("Transfer-Encoding")).thenReturn(length < 0 ? "chunked" : null);
+        cut.doFilter(request, response, chain);
+        assertSame(request, passedOn.get(), "the resource spools it");
+        verify(request, never()).getInputStream();
+        verify(response, never()).setStatus(anyInt());
+    }
+
+    @Test
+    void aDjangoImportAnnouncedPastItsLimitIsRefused() throws Exception {
+        when(request.getRequestURI()).thenReturn("/app" + RequestBodyLimit.IMPORT_PATH);
+        when(request.getContentLengthLong()).thenReturn(101L);
+        cut.doFilter(request, response, chain);
+        assertEquals(null, passedOn.get());
+        verify(response).setStatus(413);
+    }
+
+    @Test
+    void onlyTheImportPathOfThisApplicationIsExempt() throws Exception {
+        when(request.getRequestURI()).thenReturn("/other" + RequestBodyLimit.IMPORT_PATH);
+        when(request.getContentLengthLong()).thenReturn(11L);
+        cut.doFilter(request, response, chain);
+        verify(response).setStatus(413);
     }
 }

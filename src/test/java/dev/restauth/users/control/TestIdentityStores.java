@@ -2,16 +2,25 @@ package dev.restauth.users.control;
 
 import dev.restauth.audit.control.TestAudits;
 import dev.restauth.audit.entity.AuditEvent;
+import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.throttling.control.TestThrottles;
 import dev.restauth.users.entity.User;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A {@link UserIdentityStore} as CDI wires it, over {@link InMemoryUsers}, with cheap Argon2
  * parameters and the throttle off; audit events land in a list.
  */
 public final class TestIdentityStores {
+
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(work -> {
+        Thread thread = new Thread(work, "test-hashing-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private TestIdentityStores() {}
 
@@ -31,13 +40,31 @@ public final class TestIdentityStores {
         store.passwordRules = new PasswordRules();
         store.passwordRules.minLength = 8;
         store.passwordRules.maxLength = 1024;
-        store.bulkhead = new HashingBulkhead();
-        store.bulkhead.concurrency = 1;
-        store.bulkhead.maxWait = Duration.ofSeconds(5);
-        store.bulkhead.init();
+        store.hashing = hashing();
         store.throttle = TestThrottles.off();
         store.audit = TestAudits.into(audited);
+        store.clients = new ClientAddress();
         return store;
+    }
+
+    /**
+     * A {@link HashingExecutor} outside the container: one hashing thread, and the caller's next
+     * steps on the thread that completes them.
+     */
+    public static HashingExecutor hashing() {
+        HashingExecutor hashing = new HashingExecutor();
+        hashing.concurrency = 1;
+        hashing.queuePerCore = 16;
+        hashing.maxWait = Duration.ofSeconds(5);
+        hashing.threadFactory = work -> {
+            Thread thread = new Thread(work);
+            thread.setDaemon(true);
+            return thread;
+        };
+        hashing.deadlines = DEADLINES;
+        hashing.continuations = Runnable::run;
+        hashing.init();
+        return hashing;
     }
 
     /** The user's password, hashed as a login checks it. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.audit.entity.AuditEvent;
+import dev.restauth.platform.entity.RequestOrigin;
 import dev.restauth.users.entity.User;
 import jakarta.security.enterprise.credential.BasicAuthenticationCredential;
 import jakarta.security.enterprise.credential.Password;
@@ -14,6 +15,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,17 +41,29 @@ class UserIdentityStoreTest {
         cut = TestIdentityStores.over(table, audited);
     }
 
+    static final RequestOrigin OFFICE = new RequestOrigin("198.51.100.7", "POST /api/token/");
+
+    Optional<User> login(String username, char[] password) {
+        return cut.login(username, password, OFFICE).toCompletableFuture().join();
+    }
+
+    Optional<User> authenticate(String username, char[] password) {
+        return cut.authenticate(username, password, OFFICE);
+    }
+
     @Test
     void theRightPasswordIsALoginAndAudited() {
-        assertSame(alice, cut.login("alice", "alice's password".toCharArray()).orElseThrow());
+        assertSame(alice, login("alice", "alice's password".toCharArray()).orElseThrow());
         assertEquals(1, audited.size());
         assertEquals(AuditEvent.Type.LOGIN_SUCCEEDED, audited.get(0).type());
         assertEquals("alice", audited.get(0).username());
+        assertEquals("198.51.100.7", audited.get(0).client(), "the origin handed in, not the hashing thread's");
+        assertEquals("POST /api/token/", audited.get(0).request());
     }
 
     @Test
     void aRequestsOwnCredentialsAreNoLoginAndNotAudited() {
-        assertTrue(cut.authenticate("alice", "alice's password".toCharArray()).isPresent());
+        assertTrue(authenticate("alice", "alice's password".toCharArray()).isPresent());
         assertTrue(audited.isEmpty());
     }
 
@@ -62,7 +76,7 @@ class UserIdentityStoreTest {
     })
     void everyFailureLooksAlikeAndIsAudited(String username, String password, boolean dummyHash) {
         long dummies = cut.passwords.dummyVerifications();
-        assertTrue(cut.login(username, password.toCharArray()).isEmpty());
+        assertTrue(login(username, password.toCharArray()).isEmpty());
         assertEquals(1, audited.size());
         assertEquals(AuditEvent.Type.LOGIN_FAILED, audited.get(0).type());
         assertEquals(username, audited.get(0).username());
@@ -76,17 +90,17 @@ class UserIdentityStoreTest {
     void aPasswordLongerThanAnyAllowedIsRefusedWithoutHashing() {
         long dummies = cut.passwords.dummyVerifications();
         char[] huge = "x".repeat(1025).toCharArray();
-        assertTrue(cut.authenticate("alice", huge).isEmpty());
+        assertTrue(authenticate("alice", huge).isEmpty());
         assertEquals(dummies, cut.passwords.dummyVerifications());
         assertEquals(AuditEvent.Type.LOGIN_FAILED, audited.get(0).type());
-        assertTrue(cut.authenticate("alice", null).isEmpty());
+        assertTrue(authenticate("alice", null).isEmpty());
     }
 
     @Test
     void aPasswordOfTheMaximumLengthIsChecked() {
         String longest = "y".repeat(1024);
         TestIdentityStores.withPassword(alice, longest);
-        assertTrue(cut.authenticate("alice", longest.toCharArray()).isPresent());
+        assertTrue(authenticate("alice", longest.toCharArray()).isPresent());
     }
 
     @Test
@@ -97,7 +111,7 @@ class UserIdentityStoreTest {
         Instant issued = alice.tokenIssuedAt(Instant.now());
         assertTrue(cut.passwords.needsRehash(alice.passwordHash()));
 
-        assertTrue(cut.login("alice", "alice's password".toCharArray()).isPresent());
+        assertTrue(login("alice", "alice's password".toCharArray()).isPresent());
         assertFalse(cut.passwords.needsRehash(alice.passwordHash()), alice.passwordHash());
         assertTrue(cut.passwords.verify("alice's password".toCharArray(), alice.passwordHash()));
         assertFalse(alice.revoked(issued));
@@ -106,7 +120,7 @@ class UserIdentityStoreTest {
     @Test
     void aCurrentHashIsLeftAlone() {
         String hash = alice.passwordHash();
-        cut.login("alice", "alice's password".toCharArray());
+        login("alice", "alice's password".toCharArray());
         assertEquals(hash, alice.passwordHash());
     }
 

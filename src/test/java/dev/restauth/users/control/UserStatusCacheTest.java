@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.jwt.control.TestCodecs;
+import dev.restauth.platform.control.Change;
+import dev.restauth.platform.control.Changes;
+import dev.restauth.platform.control.ChangesMissed;
 import dev.restauth.users.entity.User;
 import dev.restauth.users.entity.UserChanged;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +50,42 @@ class UserStatusCacheTest {
         alice.deactivate(Instant.now());
         cut.onChange(new UserChanged(7));
         assertFalse(cut.status(7).orElseThrow().active());
+    }
+
+    @Test
+    void aChangeOnThisNodeIsPublishedForTheOthers() {
+        List<Change> published = new ArrayList<>();
+        cut.changes = new Changes() {
+            @Override
+            public void publish(Change change) {
+                published.add(change);
+            }
+        };
+        cut.publish(new UserChanged(7));
+        assertEquals(List.of(Change.user(7)), published);
+    }
+
+    @Test
+    void aChangeOnAnyNodeDropsThatUsersEntryOnly() {
+        cut.status(7);
+        cut.status(8);
+        cut.onChangeAnywhere(Change.apiTokensOf(7));
+        cut.onChangeAnywhere(Change.user(8));
+        cut.status(7);
+        assertEquals(2, table.finds(), "another kind of entry");
+        cut.onChangeAnywhere(Change.user(7));
+        cut.status(7);
+        assertEquals(3, table.finds());
+    }
+
+    @Test
+    void missedChangesDropEverything() {
+        cut.status(7);
+        cut.status(8);
+        cut.onChangesMissed(new ChangesMissed());
+        cut.status(7);
+        cut.status(8);
+        assertEquals(4, table.finds());
     }
 
     @Test

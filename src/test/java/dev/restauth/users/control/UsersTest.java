@@ -13,6 +13,8 @@ import dev.restauth.audit.control.TestAudits;
 import dev.restauth.audit.entity.AuditEvent;
 import dev.restauth.errors.control.ApiError;
 import dev.restauth.jwt.control.TestCodecs;
+import dev.restauth.platform.control.ClientAddress;
+import dev.restauth.platform.entity.RequestOrigin;
 import dev.restauth.users.entity.NewUser;
 import dev.restauth.users.entity.PasswordChange;
 import dev.restauth.users.entity.TokensRevoked;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,13 +62,25 @@ class UsersTest {
         cut.requests.passwordRules.maxLength = 1024;
         cut.passwords = TestIdentityStores.cheapPasswords();
         cut.identityStore = TestIdentityStores.over(table, audited);
-        cut.bulkhead = cut.identityStore.bulkhead;
+        cut.hashing = cut.identityStore.hashing;
+        cut.clients = new ClientAddress();
         cut.tokensRevoked = mock(Event.class);
         doAnswer(fired -> revocations.add(fired.getArgument(0)))
                 .when(cut.tokensRevoked)
                 .fire(any());
         cut.audit = TestAudits.into(audited);
         cut.clock = clock;
+    }
+
+    /** A password change as the resource awaits it; a refusal is the cause of the stage's failure. */
+    void changePassword(String username, PasswordChange change) {
+        try {
+            cut.changePassword(username, change, RequestOrigin.NONE)
+                    .toCompletableFuture()
+                    .join();
+        } catch (CompletionException failed) {
+            throw (RuntimeException) failed.getCause();
+        }
     }
 
     User alice() {
@@ -228,7 +243,7 @@ class UsersTest {
         User alice = alice();
         Instant issued = alice.tokenIssuedAt(clock.instant());
         clock.advance(Duration.ofSeconds(2));
-        cut.changePassword("alice", new PasswordChange("alice's password", "a brand new one"));
+        changePassword("alice", new PasswordChange("alice's password", "a brand new one"));
         assertTrue(cut.passwords.verify("a brand new one".toCharArray(), alice.passwordHash()));
         assertTrue(alice.revoked(issued));
         assertEquals(List.of(new TokensRevoked(alice.id(), Reason.PASSWORD_CHANGED)), revocations);
@@ -239,7 +254,7 @@ class UsersTest {
         User alice = alice();
         String hash = alice.passwordHash();
         ApiError refused = assertThrows(
-                ApiError.class, () -> cut.changePassword("alice", new PasswordChange("not it", "a brand new one")));
+                ApiError.class, () -> changePassword("alice", new PasswordChange("not it", "a brand new one")));
         assertEquals(Map.of("old_password", List.of(Users.WRONG_OLD_PASSWORD)), refused.fields());
         assertEquals(hash, alice.passwordHash());
         assertTrue(revocations.isEmpty());

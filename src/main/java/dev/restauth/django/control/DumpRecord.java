@@ -1,0 +1,173 @@
+package dev.restauth.django.control;
+
+import dev.restauth.errors.control.ApiError;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One dumpdata record of a model the import takes, with the fields it uses, read from JSON and
+ * checked for shape: a wrong type is a 400 for the whole file (it is not a dump), a wrong value
+ * (an invalid username, say) is a rejected record. References are a pk or, with
+ * {@code --natural-foreign}, a natural key.
+ */
+sealed interface DumpRecord {
+
+    String USER = "auth.user";
+    String GROUP = "auth.group";
+    String TOKEN = "authtoken.token";
+
+    int index();
+
+    /** A reference: {@code 2} or, natural, {@code ["alice"]}. Exactly one of the two is set. */
+    record Ref(Long pk, String name) {
+
+        @Override
+        public String toString() {
+            return pk != null ? pk.toString() : name;
+        }
+    }
+
+    record Group(int index, Long pk, String name) implements DumpRecord {}
+
+    record User(
+            int index,
+            Long pk,
+            String username,
+            String password,
+            boolean active,
+            boolean staff,
+            boolean superuser,
+            String lastLogin,
+            String dateJoined,
+            List<Ref> groups)
+            implements DumpRecord {
+
+        @Override
+        public String toString() {
+            return "User[" + index + "]";
+        }
+    }
+
+    record Token(int index, String key, Ref user, String created) implements DumpRecord {
+
+        @Override
+        public String toString() {
+            return "Token[" + index + "]";
+        }
+    }
+
+    static DumpRecord of(int index, JsonObject record) {
+        String model = record.get("model") instanceof JsonString name ? name.getString() : null;
+        if (model == null || !(record.get("fields") instanceof JsonObject fields)) {
+            throw shape(index, "has no \"model\" and \"fields\"");
+        }
+        JsonValue pk = record.get("pk");
+        return switch (model) {
+            case USER ->
+                new User(
+                        index,
+                        number(index, "pk", pk),
+                        text(index, fields, "username", true),
+                        text(index, fields, "password", true),
+                        flag(index, fields, "is_active", true),
+                        flag(index, fields, "is_staff", false),
+                        flag(index, fields, "is_superuser", false),
+                        text(index, fields, "last_login", false),
+                        text(index, fields, "date_joined", false),
+                        refs(index, fields.get("groups")));
+            case GROUP -> new Group(index, number(index, "pk", pk), text(index, fields, "name", true));
+            case TOKEN -> {
+                if (!(pk instanceof JsonString key)) {
+                    throw shape(index, "(authtoken.token) has no key as its pk");
+                }
+                JsonValue user = fields.get("user");
+                if (user == null || user.getValueType() == JsonValue.ValueType.NULL) {
+                    throw shape(index, "(authtoken.token) has no \"user\"");
+                }
+                yield new Token(index, key.getString(), ref(index, user), text(index, fields, "created", false));
+            }
+            default ->
+                throw DumpReader.invalid("Record " + index + ": model \"" + printable(model)
+                        + "\" is not imported; dump auth.user auth.group authtoken.token.");
+        };
+    }
+
+    private static Long number(int index, String name, JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null; // --natural-primary leaves pks out
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                long pk = number.longValueExact();
+                if (pk > 0) {
+                    return pk;
+                }
+            } catch (ArithmeticException tooLarge) {
+                // reported below
+            }
+        }
+        throw shape(index, "has a \"" + name + "\" that is not a positive integer");
+    }
+
+    private static String text(int index, JsonObject fields, String name, boolean required) {
+        JsonValue value = fields.get(name);
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        if (!required && (value == null || value.getValueType() == JsonValue.ValueType.NULL)) {
+            return null;
+        }
+        throw shape(index, "has no text \"" + name + "\"");
+    }
+
+    private static boolean flag(int index, JsonObject fields, String name, boolean absent) {
+        JsonValue value = fields.get(name);
+        if (value == null) {
+            return absent;
+        }
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        throw shape(index, "has a \"" + name + "\" that is not true or false");
+    }
+
+    private static List<Ref> refs(int index, JsonValue value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw shape(index, "has \"groups\" that are not a list");
+        }
+        List<Ref> refs = new ArrayList<>(array.size());
+        for (JsonValue item : array) {
+            refs.add(ref(index, item));
+        }
+        return refs;
+    }
+
+    private static Ref ref(int index, JsonValue value) {
+        if (value instanceof JsonArray natural && natural.size() == 1 && natural.get(0) instanceof JsonString name) {
+            return new Ref(null, name.getString());
+        }
+        Long pk = number(index, "reference", value);
+        if (pk == null) {
+            throw shape(index, "has an empty reference");
+        }
+        return new Ref(pk, null);
+    }
+
+    private static ApiError shape(int index, String problem) {
+        return DumpReader.invalid("Record " + index + " " + problem + ".");
+    }
+
+    /** A model name as far as it can be shown: short, and printable characters only. */
+    private static String printable(String text) {
+        String shown = text.length() > 64 ? text.substring(0, 64) + "…" : text;
+        return shown.replaceAll("[^\\p{L}\\p{N}._-]", "?");
+    }
+}
