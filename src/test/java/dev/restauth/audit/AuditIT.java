@@ -58,7 +58,7 @@ class AuditIT {
                 Http.send("POST", "/api/token/logout-all/", null, null, "Authorization", user.basic())
                         .statusCode());
 
-        String userId = Jwts.part(first.access(), 1).getString("user_id");
+        String userId = Jwts.part(first.access(), 1).getJsonNumber("user_id").toString();
         List<String> mine = ServerLog.await(line -> line.contains("AUDIT")
                 && line.contains("\"event\":\"token_revoked\"")
                 && line.contains("user id " + userId + ": logout_all"));

@@ -24,18 +24,32 @@ public final class RawHttp {
 
     /** A request with these raw header lines ("Name: value", bytes as given) and an optional body. */
     public static Answer send(String method, String path, byte[] headerLines, String body) {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(
+                (method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n").getBytes(StandardCharsets.US_ASCII));
+        request.writeBytes(headerLines);
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (body != null) {
+            request.writeBytes(("Content-Length: " + content.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        request.writeBytes("Connection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        request.writeBytes(content);
+        return sendRaw(request.toByteArray(), false);
+    }
+
+    /**
+     * Exactly these bytes, the request line and head included, nothing added. With {@code
+     * halfClose} the client then stops sending (EOF) while it still reads the answer: a body cut
+     * short of what it announced.
+     */
+    public static Answer sendRaw(byte[] request, boolean halfClose) {
         try (Socket socket = new Socket(Http.BASE.getHost(), Http.BASE.getPort())) {
-            ByteArrayOutputStream request = new ByteArrayOutputStream();
-            request.writeBytes(
-                    (method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n").getBytes(StandardCharsets.US_ASCII));
-            request.writeBytes(headerLines);
-            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            if (body != null) {
-                request.writeBytes(("Content-Length: " + content.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(120_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            if (halfClose) {
+                socket.shutdownOutput();
             }
-            request.writeBytes("Connection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            request.writeBytes(content);
-            socket.getOutputStream().write(request.toByteArray());
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int headEnd = answer.indexOf("\r\n\r\n");
             String head = headEnd < 0 ? answer : answer.substring(0, headEnd);

@@ -23,7 +23,12 @@ public final class ServerLog {
      * line about a request that just returned may take a moment to appear.
      */
     public static List<String> await(Predicate<String> wanted) {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
+        return await(wanted, Duration.ofSeconds(20));
+    }
+
+    /** The lines matching, once at least one is there or {@code patience} has passed. */
+    public static List<String> await(Predicate<String> wanted, Duration patience) {
+        Instant giveUp = Instant.now().plus(patience);
         while (true) {
             List<String> found = lines().stream().filter(wanted).toList();
             if (!found.isEmpty() || Instant.now().isAfter(giveUp)) {

@@ -5,6 +5,7 @@ import dev.restauth.apitokens.entity.ImportedKey;
 import dev.restauth.apitokens.entity.IssuedToken;
 import dev.restauth.apitokens.entity.NewToken;
 import dev.restauth.platform.boundary.NoStore;
+import dev.restauth.platform.control.DrfFields;
 import dev.restauth.users.control.Users;
 import dev.restauth.users.entity.Roles;
 import dev.restauth.users.entity.User;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,7 +48,11 @@ public class UserTokenResource {
     @Inject
     ApiTokens tokens;
 
-    /** What {@code drf_create_token [-r]} does: a new key; with reset, the user's others are revoked. */
+    /**
+     * What {@code drf_create_token [-r]} does: a new key; with reset, the user's others are revoked.
+     * {@code reset} is a DRF boolean (the last value, as DRF reads a query string): an admin
+     * revoking a leaked key gets exactly that or a 400, never a new key beside the leaked one.
+     */
     @POST
     @Operation(summary = "A new API token for a user (drf_create_token)")
     @APIResponse(
@@ -55,10 +61,12 @@ public class UserTokenResource {
             content = @Content(schema = @Schema(implementation = IssuedToken.class)))
     public Response create(
             @PathParam("username") String username,
-            @Parameter(description = "Revoke the user's other tokens first (drf_create_token -r)") @QueryParam("reset")
-                    boolean reset) {
+            @Parameter(description = "Revoke the user's other tokens first (drf_create_token -r); a DRF boolean")
+                    @QueryParam("reset")
+                    List<String> reset) {
+        boolean revokeOthers = DrfFields.bool("reset", reset.isEmpty() ? null : reset.get(reset.size() - 1));
         User user = users.find(username);
-        if (reset) {
+        if (revokeOthers) {
             tokens.revokeAll(user.id());
         }
         return NoStore.created(tokens.issue(user, new NewToken("drf_create_token", null)))

@@ -17,6 +17,11 @@ public class ApiTokenRequests {
     static final String NEVER = "never";
     static final int MAX_NAME = 100;
     static final String BAD_EXPIRY = "Enter a positive ISO-8601 duration, such as P30D, or \"never\".";
+    /** About a century: longer than any lifetime worth setting, short of any date PostgreSQL cannot store. */
+    static final Duration MAX_LIFETIME = Duration.ofDays(36_500);
+
+    /** DRF's max_value message, the bound written as the field is. */
+    static final String TOO_LONG = "Ensure this value is less than or equal to P" + MAX_LIFETIME.toDays() + "D.";
 
     @Inject
     @ConfigProperty(name = "apitokens.default-lifetime", defaultValue = NEVER)
@@ -52,20 +57,27 @@ public class ApiTokenRequests {
         return name.strip();
     }
 
-    /** When a token issued now expires: after {@code expiresIn}, or the default lifetime; null for never. */
+    /**
+     * When a token issued now expires: after {@code expiresIn}, or the default lifetime; null for
+     * never. Bounded on both sides, so that no value reaches the database as a date it cannot hold.
+     */
     public Instant expiry(String expiresIn, Instant now) {
         String lifetime = (expiresIn == null ? defaultLifetime : expiresIn).strip();
         if (NEVER.equalsIgnoreCase(lifetime)) {
             return null;
         }
+        Duration duration;
         try {
-            Duration duration = Duration.parse(lifetime);
-            if (duration.isNegative() || duration.isZero()) {
-                throw FieldErrors.of("expires_in", BAD_EXPIRY);
-            }
-            return now.plus(duration);
-        } catch (DateTimeParseException notADuration) {
+            duration = Duration.parse(lifetime);
+        } catch (DateTimeParseException notADuration) { // overflowing numbers included
             throw FieldErrors.of("expires_in", BAD_EXPIRY);
         }
+        if (duration.isNegative() || duration.isZero()) {
+            throw FieldErrors.of("expires_in", BAD_EXPIRY);
+        }
+        if (duration.compareTo(MAX_LIFETIME) > 0) {
+            throw FieldErrors.of("expires_in", TOO_LONG);
+        }
+        return now.plus(duration);
     }
 }

@@ -1,7 +1,9 @@
 package dev.restauth.apitokens.entity;
 
+import dev.restauth.platform.boundary.Verbatim;
+
 /** {@code POST /api/auth-token/}: DRF's fields, plus an optional label for the new token. */
-public record TokenLogin(String username, String password, String name) {
+public record TokenLogin(String username, @Verbatim String password, String name) {
 
     @Override
     public String toString() {

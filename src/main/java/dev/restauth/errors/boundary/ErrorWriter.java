@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,7 +58,7 @@ public final class ErrorWriter {
             if (error.body() != null) {
                 write(error.body(), json);
             } else {
-                error.fields().forEach((field, messages) -> write(field, messages, json));
+                error.fields().forEach(json::write);
             }
             json.writeEnd();
         }
@@ -82,11 +81,5 @@ public final class ErrorWriter {
             }
             json.writeEnd();
         }
-    }
-
-    private static void write(String field, List<String> messages, JsonGenerator json) {
-        json.writeStartArray(field);
-        messages.forEach(json::write);
-        json.writeEnd();
     }
 }

@@ -1,8 +1,11 @@
 package dev.restauth.errors.control;
 
 import dev.restauth.errors.entity.ErrorBody;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.WebApplicationException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The one error type: a status, DRF's body (the detail form {@code {"detail", "code", "messages"}}
- * or the field map {@code {"username": ["This field is required."]}}) and the headers the answer
+ * or the field map {@code {"username": ["This field is required."]}}, with DRF's per-item map for
+ * a list field: {@code {"roles": {"0": ["Not a valid string."]}}}) and the headers the answer
  * needs (WWW-Authenticate, Retry-After, Allow). Control code throws it; {@code ErrorWriter}
  * renders it for whoever catches it: the JAX-RS mappers, the authentication mechanism, the
  * servlet error page and the request-body filter. Every Retry-After is set here.
@@ -22,14 +26,14 @@ public class ApiError extends WebApplicationException {
 
     private final int status;
     private final ErrorBody body;
-    private final Map<String, List<String>> fields;
+    private final JsonObject fields;
     private final Map<String, String> headers;
 
-    private ApiError(int status, ErrorBody body, Map<String, List<String>> fields, Map<String, String> headers) {
+    private ApiError(int status, ErrorBody body, JsonObject fields, Map<String, String> headers) {
         super(body != null ? body.detail() : "Invalid input: " + fields.keySet(), null, status);
         this.status = status;
         this.body = body;
-        this.fields = fields == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        this.fields = fields;
         this.headers = Map.copyOf(headers);
     }
 
@@ -57,6 +61,13 @@ public class ApiError extends WebApplicationException {
 
     /** A 400 in DRF's field-map shape, fields in the order given. */
     public static ApiError fields(Map<String, List<String>> messages) {
+        FieldErrors errors = new FieldErrors();
+        messages.forEach(errors::add);
+        return fields(errors.json());
+    }
+
+    /** A 400 in DRF's field-map shape, as {@link FieldErrors} collected it. */
+    static ApiError fields(JsonObject messages) {
         return new ApiError(400, null, messages, Map.of());
     }
 
@@ -93,8 +104,17 @@ public class ApiError extends WebApplicationException {
     }
 
     /** The field map of a 400, or null when the body has the detail form. */
-    public Map<String, List<String>> fields() {
+    public JsonObject fields() {
         return fields;
+    }
+
+    /** A field's own messages (none for a list field's per-item map, or a field without errors). */
+    public List<String> messages(String field) {
+        JsonValue messages = fields == null ? null : fields.get(field);
+        if (!(messages instanceof JsonArray array)) {
+            return List.of();
+        }
+        return array.getValuesAs(JsonString::getString);
     }
 
     public Map<String, String> headers() {

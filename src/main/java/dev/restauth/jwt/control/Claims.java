@@ -23,7 +23,10 @@ public final class Claims {
         return value == null ? null : value.toString();
     }
 
-    /** The token's {@code user_id}, or -1 when it holds none we could have issued. */
+    /**
+     * The token's {@code user_id}, or -1 when it holds none we could have issued: a JSON number as
+     * issued now, or the digits in a string as issued before (such tokens live out their lifetime).
+     */
     public static long userId(JsonWebToken jwt) {
         try {
             return Long.parseLong(text(jwt, "user_id"));

@@ -30,22 +30,35 @@ final class PemKeys {
         if (begin < 0 || end < begin) {
             throw new IllegalArgumentException("jwt.signing-key: expected a PKCS#8 PEM (BEGIN PRIVATE KEY)");
         }
-        byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + BEGIN.length(), end));
+        ECPrivateKey privateKey = privateKey(pem.substring(begin + BEGIN.length(), end));
+        ECNamedCurveParameterSpec p256 = ECNamedCurveTable.getParameterSpec("secp256r1");
+        if (!privateKey.getParams().getOrder().equals(p256.getN())
+                || !privateKey
+                        .getParams()
+                        .getCurve()
+                        .getA()
+                        .equals(p256.getCurve().getA().toBigInteger())) {
+            throw new IllegalArgumentException("jwt.signing-key: ES256 needs a P-256 key");
+        }
+        var q = p256.getG().multiply(privateKey.getS()).normalize();
         try {
-            KeyFactory ec = KeyFactory.getInstance("EC");
-            ECPrivateKey privateKey = (ECPrivateKey) ec.generatePrivate(new PKCS8EncodedKeySpec(der));
-            if (privateKey.getParams().getCurve().getField().getFieldSize() != 256) {
-                throw new IllegalArgumentException("jwt.signing-key: ES256 needs a P-256 key");
-            }
-            ECNamedCurveParameterSpec p256 = ECNamedCurveTable.getParameterSpec("secp256r1");
-            var q = p256.getG().multiply(privateKey.getS()).normalize();
-            var publicKey = ec.generatePublic(new ECPublicKeySpec(
-                    new ECPoint(
-                            q.getAffineXCoord().toBigInteger(),
-                            q.getAffineYCoord().toBigInteger()),
-                    privateKey.getParams()));
+            var publicKey = KeyFactory.getInstance("EC")
+                    .generatePublic(new ECPublicKeySpec(
+                            new ECPoint(
+                                    q.getAffineXCoord().toBigInteger(),
+                                    q.getAffineYCoord().toBigInteger()),
+                            privateKey.getParams()));
             return new KeyPair(publicKey, privateKey);
-        } catch (GeneralSecurityException | ClassCastException e) {
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("jwt.signing-key: not a readable EC private key", e);
+        }
+    }
+
+    private static ECPrivateKey privateKey(String base64) {
+        try {
+            byte[] der = Base64.getMimeDecoder().decode(base64);
+            return (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
             throw new IllegalArgumentException("jwt.signing-key: not a readable EC private key", e);
         }
     }

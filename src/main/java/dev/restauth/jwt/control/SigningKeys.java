@@ -7,6 +7,7 @@ import dev.restauth.platform.control.SchemaReady;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
@@ -76,6 +77,20 @@ public class SigningKeys {
 
     /** When the stored key that signs now was made; empty for a configured key (not ours to date). */
     private volatile Optional<Instant> signerCreatedAt = Optional.empty();
+
+    /**
+     * A configured key that cannot sign (no PKCS#8 PEM, not P-256, an unreadable file) stops the
+     * application as it starts, with one line saying why, instead of passing readiness and failing
+     * every login with a 500; the key itself is never logged. The database is not needed for this.
+     */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        try {
+            PemKeys.configured(configuredKey, configuredKeyLocation);
+        } catch (RuntimeException unusable) {
+            LOG.log(Level.ERROR, "Unusable signing key, the application does not start: {0}", unusable.getMessage());
+            throw unusable;
+        }
+    }
 
     void onSchemaReady(@Observes SchemaReady ready) {
         reload();

@@ -32,18 +32,21 @@ public class TokenSigner {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /**
+     * {@code user_id} is the primary key as it is, a JSON number, as SimpleJWT issues it and its
+     * clients compare it; {@code sub} must be a string (RFC 7519 §4.1.2).
+     */
     public String sign(String type, String jti, User user, Instant issuedAt, Instant expiresAt) {
         SigningKeys.KeySet keySet = keys.current();
-        String userId = String.valueOf(user.id());
         return Jwt.claims()
                 .issuer(settings.issuer())
                 .audience(settings.audience())
-                .subject(userId)
+                .subject(String.valueOf(user.id()))
                 .upn(user.username())
                 .groups(user.roles())
                 .claim("token_type", type)
                 .claim("jti", jti)
-                .claim("user_id", userId)
+                .claim("user_id", user.id())
                 .claim("username", user.username())
                 .issuedAt(issuedAt.getEpochSecond())
                 .expiresAt(expiresAt.getEpochSecond())

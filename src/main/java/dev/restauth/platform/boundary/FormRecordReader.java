@@ -14,14 +14,15 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Reads a form-encoded body into the same request record a JSON body fills, so that an endpoint
- * accepts both, as DRF's parsers do, with one method. Fields are matched by the JSON name
- * ({@code @JsonbProperty} or the component name); only text fields are filled, the first value
- * wins, anything else stays null.
+ * accepts both, as DRF's parsers do, with one method. Fields are matched by the JSON name and read
+ * as DRF reads a form ({@link Records#ofForm}).
  */
 @Provider
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -44,22 +45,22 @@ public class FormRecordReader implements MessageBodyReader<Record> {
             MultivaluedMap<String, String> headers,
             InputStream body)
             throws IOException {
-        // Bounded even without a Content-Length (a chunked body passes RequestBodyLimit).
+        // RequestBodyLimit has bounded the body already; this bound holds wherever the reader runs.
         byte[] bytes = body.readNBytes(MAX_FORM_BYTES + 1);
         if (bytes.length > MAX_FORM_BYTES) {
             throw new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
-        Map<String, String> fields;
+        Map<String, List<String>> fields;
         try {
             fields = parse(new String(bytes, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException badEncoding) {
             throw new BadRequestException();
         }
-        return Records.of(type, fields);
+        return Records.ofForm(type, fields);
     }
 
-    private static Map<String, String> parse(String form) {
-        Map<String, String> fields = new HashMap<>();
+    private static Map<String, List<String>> parse(String form) {
+        Map<String, List<String>> fields = new HashMap<>();
         for (String pair : form.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -67,7 +68,7 @@ public class FormRecordReader implements MessageBodyReader<Record> {
             int equals = pair.indexOf('=');
             String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
             String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            fields.putIfAbsent(name, value);
+            fields.computeIfAbsent(name, any -> new ArrayList<>()).add(value);
         }
         return fields;
     }

@@ -17,20 +17,33 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * No endpoint takes more than a small JSON document, so a body announced as larger is refused
- * with 413 before anyone reads it. A body that announces no length (chunked) is read here, up to
- * one byte past the limit, and handed on from memory; past the limit it gets the same 413, so no
- * reader downstream ever streams an unbounded body. The one exception is the Django import, whose
- * dump files are large: its own limit ({@code django.import.max-bytes}) applies to an announced
- * length here, and its resource stops reading a chunked body at that limit while it spools it to
- * disk.
+ * Every request body is read here, in one place, before anyone else sees it: no endpoint takes
+ * more than a small JSON document, so a body announced as larger is refused with 413 before it is
+ * read, and any other body (chunked or with a Content-Length) is read up to one byte past the limit
+ * and handed on from memory; past the limit it gets the same 413, so no reader downstream ever
+ * streams an unbounded body. A body that cannot be read (an invalid chunk size, a chunked body or
+ * a Content-Length cut short) is the client's fault: DRF's 400 "Malformed request.", never the
+ * container's 500 for the IOException escaping a filter.
+ * The one exception is the Django import, whose dump files are large: its own limit ({@code
+ * django.import.max-bytes}) applies to an announced length here, and its resource stops reading a
+ * chunked body at that limit while it spools it to disk.
  */
 @WebFilter(value = "/*", asyncSupported = true)
 public class RequestBodyLimit extends HttpFilter {
+
+    private static final Logger LOG = System.getLogger(RequestBodyLimit.class.getName());
+    private static final String CONTENT_LENGTH = "Content-Length";
+    private static final String TRANSFER_ENCODING = "Transfer-Encoding";
 
     @Inject
     @ConfigProperty(name = "requests.max-body-bytes", defaultValue = "65536")
@@ -47,33 +60,48 @@ public class RequestBodyLimit extends HttpFilter {
             throws IOException, ServletException {
         if (request.getRequestURI().equals(request.getContextPath() + IMPORT_PATH)) {
             if (request.getContentLengthLong() > maxImportBytes) {
-                tooLarge(response);
+                refuse(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, response);
                 return;
             }
             chain.doFilter(request, response);
             return;
         }
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            tooLarge(response);
+        long announced = request.getContentLengthLong();
+        if (announced > maxBodyBytes) {
+            refuse(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, response);
             return;
         }
-        if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
-            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 1, maxBodyBytes) + 1);
-            if (body.length > maxBodyBytes) {
-                tooLarge(response);
-                return;
-            }
-            chain.doFilter(new BufferedBody(request, body), response);
+        if (announced <= 0 && request.getHeader(TRANSFER_ENCODING) == null) {
+            chain.doFilter(request, response); // no body
             return;
         }
-        chain.doFilter(request, response);
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 1, maxBodyBytes) + 1);
+        } catch (IOException malformed) {
+            LOG.log(Level.DEBUG, "Unreadable request body", malformed);
+            refuse(HttpServletResponse.SC_BAD_REQUEST, response);
+            return;
+        }
+        if (body.length > maxBodyBytes) {
+            refuse(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, response);
+            return;
+        }
+        if (request.getHeader(TRANSFER_ENCODING) == null && body.length < announced) {
+            refuse(HttpServletResponse.SC_BAD_REQUEST, response); // the client stopped short of its Content-Length
+            return;
+        }
+        chain.doFilter(new BufferedBody(request, body), response);
     }
 
-    private static void tooLarge(HttpServletResponse response) {
-        ErrorWriter.write(ApiError.ofStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, null, null), response);
+    private static void refuse(int status, HttpServletResponse response) {
+        ErrorWriter.write(ApiError.ofStatus(status, null, null), response);
     }
 
-    /** The request with its (bounded) body already read. */
+    /**
+     * The request with its (bounded) body already read, from then on a plain body of known length:
+     * a Content-Length of what was read, no Transfer-Encoding.
+     */
     private static final class BufferedBody extends HttpServletRequestWrapper {
 
         private final byte[] body;
@@ -123,6 +151,36 @@ public class RequestBodyLimit extends HttpFilter {
         @Override
         public int getContentLength() {
             return body.length;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            if (CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                return Integer.toString(body.length);
+            }
+            return TRANSFER_ENCODING.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            String value = getHeader(name);
+            if (CONTENT_LENGTH.equalsIgnoreCase(name) || TRANSFER_ENCODING.equalsIgnoreCase(name)) {
+                return Collections.enumeration(value == null ? List.of() : List.of(value));
+            }
+            return super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = new ArrayList<>();
+            for (Enumeration<String> all = super.getHeaderNames(); all.hasMoreElements(); ) {
+                String name = all.nextElement();
+                if (!CONTENT_LENGTH.equalsIgnoreCase(name) && !TRANSFER_ENCODING.equalsIgnoreCase(name)) {
+                    names.add(name);
+                }
+            }
+            names.add(CONTENT_LENGTH);
+            return Collections.enumeration(names);
         }
 
         @Override

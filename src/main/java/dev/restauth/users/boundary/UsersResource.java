@@ -12,6 +12,7 @@ import dev.restauth.users.entity.UserChanges;
 import dev.restauth.users.entity.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,10 +23,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,6 +59,11 @@ public class UsersResource {
     @Inject
     ClientAddress clients;
 
+    /**
+     * 201 with the new user's path as {@code Location}: a reference without scheme and host
+     * (RFC 9110 §10.2.2), so that neither a Host header nor the forwarded headers any client can
+     * send decide where it points, and nothing that could fail is built after the user exists.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user")
@@ -78,13 +86,16 @@ public class UsersResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public Response create(NewUser request, @Context UriInfo uri) {
+    public Response create(NewUser request, @Context HttpServletRequest http) {
         User created = users.create(request);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(created.username() + "/")
-                        .build())
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, http.getContextPath() + "/api/users/" + segment(created.username()) + "/")
                 .entity(CreatedUser.of(created))
                 .build();
+    }
+
+    private static String segment(String username) {
+        return URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Every user, or those matching DRF's SearchFilter query {@code ?search=} (username and roles). */

@@ -45,7 +45,7 @@ public class AdminBootstrap {
             LOG.log(Level.WARNING, "ADMIN_USERNAME is set but ADMIN_PASSWORD is not; no admin user created");
             return;
         }
-        if (store.findByUsername(username.get()).isPresent()) {
+        if (store.findByUsername(UsernameRules.normalize(username.get())).isPresent()) {
             return;
         }
         try {

@@ -4,8 +4,13 @@ import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 /**
- * Django's username rules: 1 to 150 letters, digits and {@code @ . + - _}, case-sensitive.
- * "me" is taken by {@code /api/users/me/}.
+ * Django's username rules: 1 to 150 letters, digits and {@code @ . + - _}, case-sensitive, and
+ * NFKC-normalized when a user is created (Django's {@code normalize_username} in {@code
+ * create_user}), so that no fullwidth or otherwise compatible twin of a name can be created. Like
+ * Django, lookups do not normalize: DRF's and SimpleJWT's logins, Basic and the admin paths find a
+ * user by the exact name ({@code ModelBackend.authenticate} → {@code get_by_natural_key}), so a
+ * name stored before normalization stays reachable and a twin's spelling finds nobody. "me" is
+ * taken by {@code /api/users/me/}.
  */
 public final class UsernameRules {
 

@@ -60,15 +60,17 @@ public class Users {
     @Inject
     Clock clock;
 
+    /** Django's {@code create_user}: the username NFKC-normalized, then checked and stored. */
     public User create(NewUser request) {
-        requests.check(request);
-        if (store.findByUsername(request.username()).isPresent()) {
+        String username = UsernameRules.normalize(request.username());
+        requests.check(new NewUser(username, request.password(), request.roles()));
+        if (store.findByUsername(username).isPresent()) {
             throw FieldErrors.of("username", UserRequests.DUPLICATE);
         }
         String hash = hash(request.password());
         List<String> roles = request.roles() == null ? List.of() : request.roles();
         try {
-            return store.add(new User(request.username(), hash, roles, clock.instant()));
+            return store.add(new User(username, hash, roles, clock.instant()));
         } catch (PersistenceException e) {
             if (DatabaseFailures.isUniqueViolation(e)) {
                 throw FieldErrors.of("username", UserRequests.DUPLICATE); // lost a race with a concurrent create

@@ -216,18 +216,58 @@ class ApiTokensIT {
         assertTokenRejected(hello("Token " + key), "Invalid token.");
     }
 
-    @Test
-    void invalidExpiryIsAFieldError() {
+    static final String BAD_EXPIRY = "Enter a positive ISO-8601 duration, such as P30D, or \\\"never\\\".";
+    static final String TOO_LONG = "Ensure this value is less than or equal to P36500D.";
+
+    /**
+     * Every lifetime is bounded: nonsense, zero, negative, overflowing and centuries-long values
+     * are DRF field errors. Before, a lifetime past what PostgreSQL stores (300,000 years) or past
+     * what a date can hold was a 500.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'\"soon\"'|BAD",
+                "'\"P300000Y\"'|BAD",
+                "'\"P0D\"'|BAD",
+                "'\"PT0S\"'|BAD",
+                "'\"-P1D\"'|BAD",
+                "'\"P-1D\"'|BAD",
+                "'\"PT99999999999999999999H\"'|BAD",
+                "3600|BAD",
+                "'\"P109500000D\"'|TOO_LONG",
+                "'\"PT9223372036854775807S\"'|TOO_LONG",
+                "'\"P36501D\"'|TOO_LONG"
+            })
+    void anExpiryOutOfBoundsIsAFieldError(String expiresIn, String kind) {
         var user = TestUsers.create();
         var response = Http.send(
                 "POST",
                 "/api/auth-tokens/",
                 "application/json",
-                "{\"expires_in\":\"soon\"}",
+                "{\"expires_in\":" + expiresIn + "}",
                 "Authorization",
                 user.basic());
         assertEquals(400, response.statusCode(), response.body());
-        assertTrue(Http.json(response).containsKey("expires_in"));
+        assertEquals("{\"expires_in\":[\"" + (kind.equals("BAD") ? BAD_EXPIRY : TOO_LONG) + "\"]}", response.body());
+        assertEquals(
+                0,
+                Http.jsonArray(Http.get("/api/auth-tokens/", "Authorization", user.basic()))
+                        .size());
+    }
+
+    @Test
+    void theLongestExpiryIsAccepted() {
+        var user = TestUsers.create();
+        var response = Http.send(
+                "POST",
+                "/api/auth-tokens/",
+                "application/json",
+                "{\"expires_in\":\"P36500D\"}",
+                "Authorization",
+                user.basic());
+        assertEquals(201, response.statusCode(), response.body());
     }
 
     @Test

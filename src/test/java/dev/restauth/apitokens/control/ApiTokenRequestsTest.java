@@ -37,7 +37,7 @@ class ApiTokenRequestsTest {
     @ValueSource(strings = {"soon", "P0D", "-PT1H", "PT0S", "30"})
     void anythingElseIsAFieldError(String expiresIn) {
         ApiError refused = assertThrows(ApiError.class, () -> cut.expiry(expiresIn, NOW));
-        assertEquals(List.of(ApiTokenRequests.BAD_EXPIRY), refused.fields().get("expires_in"));
+        assertEquals(List.of(ApiTokenRequests.BAD_EXPIRY), refused.messages("expires_in"));
     }
 
     @Test
@@ -47,13 +47,9 @@ class ApiTokenRequestsTest {
         assertEquals("default", cut.label(null));
         assertEquals(
                 List.of("Ensure this field has no more than 100 characters."),
-                assertThrows(ApiError.class, () -> cut.label("x".repeat(101)))
-                        .fields()
-                        .get("name"));
+                assertThrows(ApiError.class, () -> cut.label("x".repeat(101))).messages("name"));
         assertEquals(
                 List.of("Null characters are not allowed."),
-                assertThrows(ApiError.class, () -> cut.label("nul\0byte"))
-                        .fields()
-                        .get("name"));
+                assertThrows(ApiError.class, () -> cut.label("nul\0byte")).messages("name"));
     }
 }

@@ -14,6 +14,7 @@ import dev.restauth.apitokens.entity.TokenLogin;
 import dev.restauth.audit.control.TestAudits;
 import dev.restauth.audit.entity.AuditEvent;
 import dev.restauth.errors.control.ApiError;
+import dev.restauth.errors.control.FieldMessages;
 import dev.restauth.jwt.control.TestCodecs;
 import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.platform.entity.RequestOrigin;
@@ -114,7 +115,7 @@ class ApiTokensTest {
     void aFailedLoginIssuesNothingAndSaysWhatDrfSays(String username, String password) {
         ApiError refused = assertThrows(ApiError.class, () -> obtain(new TokenLogin(username, password, null)));
         assertEquals(400, refused.status());
-        assertEquals(Map.of("non_field_errors", List.of(ApiTokens.UNABLE_TO_LOG_IN)), refused.fields());
+        assertEquals(Map.of("non_field_errors", List.of(ApiTokens.UNABLE_TO_LOG_IN)), FieldMessages.of(refused));
         assertTrue(table.ofUser(7).isEmpty());
         assertTrue(table.ofUser(8).isEmpty());
     }
@@ -128,7 +129,7 @@ class ApiTokensTest {
                         List.of("This field is required."),
                         "password",
                         List.of("This field may not be blank.")),
-                refused.fields());
+                FieldMessages.of(refused));
     }
 
     @Test
@@ -152,7 +153,7 @@ class ApiTokensTest {
     void aKeyAlreadyInUseCannotBeImportedAgain() {
         String key = cut.issue(alice, new NewToken(null, null)).token();
         ApiError refused = assertThrows(ApiError.class, () -> cut.importKey(bob, new ImportedKey(key, null)));
-        assertEquals(List.of("This key is already in use."), refused.fields().get("key"));
+        assertEquals(List.of("This key is already in use."), refused.messages("key"));
         assertTrue(table.ofUser(8).isEmpty());
     }
 

@@ -38,7 +38,7 @@ class ApiErrorTest {
         ApiError cut = ApiError.fields(Map.of("username", List.of(FieldErrors.REQUIRED)));
         assertEquals(400, cut.status());
         assertNull(cut.body());
-        assertEquals(List.of(FieldErrors.REQUIRED), cut.fields().get("username"));
+        assertEquals(List.of(FieldErrors.REQUIRED), cut.messages("username"));
     }
 
     @Test

@@ -26,7 +26,7 @@ class FieldErrorsTest {
         assertTrue(cut.has("username"));
         ApiError thrown = assertThrows(ApiError.class, cut::throwIfAny);
         assertEquals(400, thrown.status());
-        assertEquals(Map.of("username", List.of(message)), thrown.fields());
+        assertEquals(Map.of("username", List.of(message)), FieldMessages.of(thrown));
     }
 
     @Test
@@ -47,14 +47,27 @@ class FieldErrorsTest {
         ApiError thrown = assertThrows(ApiError.class, cut::throwIfAny);
         assertEquals(
                 List.of("password", "username"), List.copyOf(thrown.fields().keySet()));
-        assertEquals(List.of("first"), thrown.fields().get("password"));
-        assertEquals(List.of("a", "b"), thrown.fields().get("username"));
+        assertEquals(List.of("first"), thrown.messages("password"));
+        assertEquals(List.of("a", "b"), thrown.messages("username"));
     }
 
     @Test
     void oneMessageForOneField() {
         ApiError error = FieldErrors.of(FieldErrors.NON_FIELD, "Unable to log in.");
         assertEquals(400, error.status());
-        assertEquals(Map.of("non_field_errors", List.of("Unable to log in.")), error.fields());
+        assertEquals(Map.of("non_field_errors", List.of("Unable to log in.")), FieldMessages.of(error));
+    }
+
+    @Test
+    void aListFieldsMessagesAreKeyedByTheIndexOfTheItem() {
+        cut.addItems("roles", new java.util.TreeMap<>(Map.of(2, List.of("bad"), 0, List.of("worse"))))
+                .addItems("groups", new java.util.TreeMap<>());
+        assertTrue(cut.has("roles"));
+        assertFalse(cut.has("groups"), "no messages, no field");
+        ApiError thrown = assertThrows(ApiError.class, cut::throwIfAny);
+        assertEquals(
+                "{\"roles\":{\"0\":[\"worse\"],\"2\":[\"bad\"]}}",
+                thrown.fields().toString());
+        assertEquals(List.of(), thrown.messages("roles"), "no messages of the field's own");
     }
 }

@@ -75,7 +75,10 @@ class JwtIT {
         assertEquals("access", claims.getString("token_type"));
         assertEquals(user.username(), claims.getString("username"));
         assertEquals(user.username(), claims.getString("upn"));
-        assertEquals(claims.getString("sub"), claims.getString("user_id"));
+        assertEquals(
+                Long.parseLong(claims.getString("sub")),
+                claims.getJsonNumber("user_id").longValueExact(),
+                "user_id is the primary key as a JSON number, as SimpleJWT issues it");
         assertTrue(claims.getString("jti").matches("[0-9a-f]{32}"));
         assertEquals("restauth", claims.getString("iss"));
         assertEquals(

@@ -1,12 +1,16 @@
 package dev.restauth.jwt.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PemKeysTest {
@@ -40,5 +44,19 @@ class PemKeysTest {
         p384.initialize(new ECGenParameterSpec("secp384r1"));
         byte[] p384Key = p384.generateKeyPair().getPrivate().getEncoded();
         assertThrows(IllegalArgumentException.class, () -> PemKeys.es256(pem(p384Key)));
+    }
+
+    @Test
+    void aKeyFileThatCannotBeReadIsNamedInTheFailure() {
+        String missing = "/nonexistent/" + UUID.randomUUID() + "/key.pem";
+        IllegalStateException refused = assertThrows(
+                IllegalStateException.class, () -> PemKeys.configured(Optional.empty(), Optional.of(missing)));
+        assertEquals("jwt.signing-key.location: cannot read " + missing, refused.getMessage());
+    }
+
+    @Test
+    void noKeyConfiguredIsNoKey() {
+        assertTrue(PemKeys.configured(Optional.of(" "), Optional.empty()).isEmpty());
+        assertTrue(PemKeys.configured(Optional.empty(), Optional.empty()).isEmpty());
     }
 }

@@ -35,7 +35,7 @@ public record RawJwt(List<Map.Entry<String, String>> header, List<Map.Entry<Stri
                         Map.entry("groups", "[]"),
                         Map.entry("token_type", text("access")),
                         Map.entry("jti", text(jti)),
-                        Map.entry("user_id", id),
+                        Map.entry("user_id", Long.toString(user.id())),
                         Map.entry("username", name),
                         Map.entry("iat", Long.toString(now)),
                         Map.entry("exp", Long.toString(now + 300))));

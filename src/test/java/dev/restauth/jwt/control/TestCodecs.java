@@ -145,7 +145,7 @@ public final class TestCodecs {
         claims.setStringListClaim("groups", List.copyOf(user.roles()));
         claims.setClaim("token_type", type);
         claims.setClaim("jti", jti);
-        claims.setClaim("user_id", String.valueOf(user.id()));
+        claims.setClaim("user_id", user.id());
         claims.setClaim("username", user.username());
         claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));

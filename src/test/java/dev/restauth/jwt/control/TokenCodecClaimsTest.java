@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -105,6 +106,18 @@ class TokenCodecClaimsTest {
                                 jwt.claims())),
                 tamper("refresh claims, access typ", jwt -> jwt.claim("token_type", RawJwt.text("refresh"))),
                 tamper("10,000 nested arrays", jwt -> jwt.claim("nested", "[".repeat(10_000) + "]".repeat(10_000))));
+    }
+
+    /**
+     * We issue {@code user_id} as a number, as SimpleJWT does; tokens issued before as a string of
+     * digits keep working for their lifetime. Anything else names no user we could have issued.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"7|7", "'\"7\"'|7", "7.0|-1", "7.5|-1", "'\"seven\"'|-1", "true|-1", "'[7]'|-1"})
+    void theUserIdIsReadAsIssuedNowOrBefore(String userId, long expected) throws Exception {
+        assertEquals(expected, Claims.userId(cut.verify(signed(ours().claim("user_id", userId)), null)));
     }
 
     static Arguments tamper(String what, UnaryOperator<RawJwt> how) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.restauth.audit.control.TestAudits;
 import dev.restauth.audit.entity.AuditEvent;
 import dev.restauth.errors.control.ApiError;
+import dev.restauth.errors.control.FieldMessages;
 import dev.restauth.jwt.entity.Credentials;
 import dev.restauth.jwt.entity.RefreshRequest;
 import dev.restauth.jwt.entity.TokenPair;
@@ -131,7 +132,7 @@ class TokensTest {
         ApiError refused = assertThrows(ApiError.class, () -> obtain(new Credentials(null, null)));
         assertEquals(
                 Map.of("username", List.of("This field is required."), "password", List.of("This field is required.")),
-                refused.fields());
+                FieldMessages.of(refused));
     }
 
     @Test
@@ -228,7 +229,7 @@ class TokensTest {
         assertEquals(400, refused.status());
         assertEquals(
                 List.of(refresh == null ? "This field is required." : "This field may not be blank."),
-                refused.fields().get("refresh"));
+                refused.messages("refresh"));
     }
 
     @Test

@@ -47,18 +47,19 @@ class FormRecordReaderTest {
                 "name=a+b| a b",
                 "name=| ''",
                 "name| ''",
-                "name=first&name=second| first",
+                "name=first&name=second| second",
                 "&&name=x&| x",
                 "name=x=y| x=y"
             })
-    void valuesAreDecodedAndTheFirstOneWins(String form, String name) throws Exception {
+    void valuesAreDecodedAndTheLastOneWinsAsInDjangosQueryDict(String form, String name) throws Exception {
         assertEquals(name, read(form).name());
     }
 
     @Test
-    void absentFieldsAndNonTextComponentsStayEmpty() throws Exception {
-        Change read = read("flag=true&roles=admin");
-        assertEquals(new Change(null, null, false, null), read);
+    void aListFieldTakesEveryValueAndAbsentFieldsStayEmpty() throws Exception {
+        assertEquals(
+                new Change(null, null, true, List.of("admin", "staff")), read("flag=true&roles=admin&roles=staff"));
+        assertEquals(new Change(null, "x", false, null), read("name=x"));
     }
 
     @Test

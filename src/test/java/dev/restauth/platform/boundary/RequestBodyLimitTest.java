@@ -20,6 +20,8 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,8 +54,12 @@ class RequestBodyLimitTest {
     }
 
     void chunked(String body) throws Exception {
-        when(request.getContentLengthLong()).thenReturn(-1L);
         when(request.getHeader("Transfer-Encoding")).thenReturn("chunked");
+        sent(body, -1);
+    }
+
+    void sent(String body, long announced) throws Exception {
+        when(request.getContentLengthLong()).thenReturn(announced);
         ByteArrayInputStream bytes = new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
         when(request.getInputStream()).thenReturn(new ServletInputStream() {
             @Override
@@ -77,12 +83,48 @@ class RequestBodyLimitTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {-1, 0, 10})
-    void aBodyWithinTheLimitPassesUntouched(long length) throws Exception {
+    @ValueSource(longs = {-1, 0})
+    void aRequestWithoutABodyPassesUntouched(long length) throws Exception {
         when(request.getContentLengthLong()).thenReturn(length);
         cut.doFilter(request, response, chain);
         assertSame(request, passedOn.get());
-        verify(response, never()).setStatus(413);
+        verify(request, never()).getInputStream();
+        verify(response, never()).setStatus(anyInt());
+    }
+
+    @Test
+    void aBodyWithAContentLengthWithinTheLimitIsHandedOnFromMemoryWithItsLength() throws Exception {
+        sent("1234567890", 10);
+        when(request.getHeaderNames())
+                .thenReturn(Collections.enumeration(List.of("Accept", "content-length", "Transfer-Encoding")));
+        cut.doFilter(request, response, chain);
+        HttpServletRequest buffered = (HttpServletRequest) passedOn.get();
+        assertEquals("1234567890", new String(buffered.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals("10", buffered.getHeader("content-length"));
+        assertEquals(List.of("10"), Collections.list(buffered.getHeaders("Content-Length")));
+        assertEquals(null, buffered.getHeader("transfer-encoding"));
+        assertEquals(List.of(), Collections.list(buffered.getHeaders("Transfer-Encoding")));
+        assertEquals(List.of("Accept", "Content-Length"), Collections.list(buffered.getHeaderNames()));
+        verify(response, never()).setStatus(anyInt());
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsMalformed() throws Exception {
+        sent("12345", 10);
+        cut.doFilter(request, response, chain);
+        assertEquals(null, passedOn.get());
+        verify(response).setStatus(400);
+    }
+
+    @Test
+    void anUnreadableBodyIsMalformedNotAServerError() throws Exception {
+        when(request.getContentLengthLong()).thenReturn(-1L);
+        when(request.getHeader("Transfer-Encoding")).thenReturn("chunked");
+        when(request.getInputStream()).thenThrow(new java.io.IOException("invalid chunk size"));
+        cut.doFilter(request, response, chain);
+        assertEquals(null, passedOn.get());
+        verify(response).setStatus(400);
+        assertTrue(written.toString().contains("Malformed request."), written.toString());
     }
 
     @Test

@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.testsupport.Http;
+import dev.restauth.testsupport.RawHttp;
 import dev.restauth.testsupport.TestUsers;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The users API over HTTP, as an admin and as an ordinary user. */
 class UsersIT {
@@ -224,5 +228,86 @@ class UsersIT {
     @Test
     void meWithoutCredentialsIs401() {
         assertJsonError(Http.get("/api/users/me/"), 401, "Authentication credentials were not provided.");
+    }
+
+    /**
+     * The new user's Location is their path, whatever the Host and the forwarded headers say
+     * (nothing is built from them, no proxy is trusted for it), and nothing fails after the user
+     * exists. Before, a Host that is no valid authority was a 500 after the user was created (a
+     * retry then said "already exists"), and X-Forwarded-Proto chose the scheme.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Host: bad host[\r\n",
+                "Host: [::1\r\n",
+                "Host: a%zz\r\n",
+                "Host: localhost:99999999\r\n",
+                "Host: localhost\r\nX-Forwarded-Proto: gopher\r\nX-Forwarded-Host: evil.example\r\n",
+                "Host: localhost\r\nForwarded: proto=gopher;host=evil.example\r\n"
+            })
+    void theLocationIsTheUsersPathWhateverTheHostSays(String headers) {
+        String name = TestUsers.uniqueName("loc");
+        String body = "{\"username\":\"" + name + "\",\"password\":\"long enough\"}";
+        String request = "POST /api/users/ HTTP/1.1\r\n" + headers + "Authorization: " + TestUsers.ADMIN.basic()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body;
+        RawHttp.Answer answer = RawHttp.sendRaw(request.getBytes(StandardCharsets.UTF_8), false);
+        assertEquals(201, answer.status(), answer.head() + "\n" + answer.body());
+        assertTrue(answer.head().contains("\r\nLocation: /api/users/" + name + "/\r\n"), answer.head());
+        assertEquals(200, asAdmin("GET", "/api/users/" + name + "/", null).statusCode());
+    }
+
+    /**
+     * Django's create_user normalizes a username with NFKC, so a compatibility twin of a name is
+     * that name ("A user with that username already exists."); its logins (ModelBackend) look the
+     * name up as given, so only the stored, normalized spelling logs in.
+     */
+    @Test
+    void usernamesAreNfkcNormalizedWhenCreatedAsDjangoDoes() {
+        var user = TestUsers.create();
+        String fullwidth = fullwidth(user.username());
+        assertEquals(
+                List.of("A user with that username already exists."),
+                fieldErrors(
+                        asAdmin(
+                                "POST",
+                                "/api/users/",
+                                "{\"username\":\"" + fullwidth + "\",\"password\":\"long enough\"}"),
+                        "username"));
+
+        String ascii = TestUsers.uniqueName("nfkc");
+        var created = asAdmin(
+                "POST",
+                "/api/users/",
+                "{\"username\":\"" + fullwidth(ascii) + "\ufb01\",\"password\":\"long enough\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(ascii + "fi", Http.json(created).getString("username"), "stored normalized (ﬁ is f, i)");
+        assertEquals(
+                "/api/users/" + ascii + "fi/",
+                created.headers().firstValue("Location").orElse(null));
+        var login = Http.send(
+                "POST",
+                "/api/token/",
+                "application/json",
+                "{\"username\":\"" + ascii + "fi\",\"password\":\"long enough\"}");
+        assertEquals(200, login.statusCode(), login.body());
+        var twinLogin = Http.send(
+                "POST",
+                "/api/token/",
+                "application/json",
+                "{\"username\":\"" + fullwidth(ascii) + "\ufb01\",\"password\":\"long enough\"}",
+                "X-Forwarded-For",
+                "198.51.100.32");
+        assertEquals(401, twinLogin.statusCode(), "as Django's ModelBackend: looked up as given");
+    }
+
+    /** Letters and digits as their fullwidth forms (U+FF01..U+FF5E), which NFKC maps back. */
+    static String fullwidth(String ascii) {
+        StringBuilder wide = new StringBuilder();
+        for (char c : ascii.toCharArray()) {
+            wide.append(Character.isLetterOrDigit(c) ? (char) (c + 0xFEE0) : c);
+        }
+        return wide.toString();
     }
 }

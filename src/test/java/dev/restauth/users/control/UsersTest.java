@@ -12,6 +12,7 @@ import static org.mockito.Mockito.mock;
 import dev.restauth.audit.control.TestAudits;
 import dev.restauth.audit.entity.AuditEvent;
 import dev.restauth.errors.control.ApiError;
+import dev.restauth.errors.control.FieldMessages;
 import dev.restauth.jwt.control.TestCodecs;
 import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.platform.entity.RequestOrigin;
@@ -109,7 +110,7 @@ class UsersTest {
         alice();
         ApiError refused =
                 assertThrows(ApiError.class, () -> cut.create(new NewUser("alice", "another password", null)));
-        assertEquals(Map.of("username", List.of(UserRequests.DUPLICATE)), refused.fields());
+        assertEquals(Map.of("username", List.of(UserRequests.DUPLICATE)), FieldMessages.of(refused));
     }
 
     /** A store whose insert fails as PostgreSQL's would, after the duplicate check passed. */
@@ -132,7 +133,7 @@ class UsersTest {
         cut.store = failingInsert("23505");
         ApiError refused =
                 assertThrows(ApiError.class, () -> cut.create(new NewUser("alice", "alice's password", null)));
-        assertEquals(List.of(UserRequests.DUPLICATE), refused.fields().get("username"));
+        assertEquals(List.of(UserRequests.DUPLICATE), refused.messages("username"));
     }
 
     @Test
@@ -255,7 +256,7 @@ class UsersTest {
         String hash = alice.passwordHash();
         ApiError refused = assertThrows(
                 ApiError.class, () -> changePassword("alice", new PasswordChange("not it", "a brand new one")));
-        assertEquals(Map.of("old_password", List.of(Users.WRONG_OLD_PASSWORD)), refused.fields());
+        assertEquals(Map.of("old_password", List.of(Users.WRONG_OLD_PASSWORD)), FieldMessages.of(refused));
         assertEquals(hash, alice.passwordHash());
         assertTrue(revocations.isEmpty());
     }
