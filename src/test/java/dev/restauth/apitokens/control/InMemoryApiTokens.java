@@ -39,8 +39,13 @@ public final class InMemoryApiTokens extends ApiTokenStore {
     }
 
     private String add(long userId, String key, Instant expires) {
-        ApiToken token =
-                new ApiToken(userId, "test", TokenKeys.selector(key), keys.digest(key), Instant.now(), expires);
+        add(new ApiToken(userId, "test", TokenKeys.selector(key), keys.digest(key), Instant.now(), expires));
+        return key;
+    }
+
+    /** Stored with the next id, as the table's identity column numbers it. */
+    @Override
+    public ApiToken add(ApiToken token) {
         long id = ids.incrementAndGet();
         try {
             Field field = ApiToken.class.getDeclaredField("id");
@@ -50,7 +55,29 @@ public final class InMemoryApiTokens extends ApiTokenStore {
             throw new IllegalStateException(e);
         }
         rows.put(id, token);
-        return key;
+        return token;
+    }
+
+    @Override
+    public List<ApiToken> ofUser(long userId) {
+        return rows.values().stream()
+                .filter(row -> row.userId() == userId && !revoked(row))
+                .sorted(java.util.Comparator.comparing(ApiToken::id))
+                .toList();
+    }
+
+    @Override
+    public int revokeAllOf(long userId, Instant now) {
+        List<ApiToken> live = rows.values().stream()
+                .filter(row -> row.userId() == userId && !revoked(row))
+                .toList();
+        live.forEach(row -> row.revoke(now));
+        return live.size();
+    }
+
+    /** Whether the row was revoked, expired or not. */
+    public static boolean revoked(ApiToken row) {
+        return !row.isLive(Instant.MIN);
     }
 
     public VerifiedKeys verifiedKeys(Clock clock, Duration ttl) {

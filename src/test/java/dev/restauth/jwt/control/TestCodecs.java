@@ -98,6 +98,7 @@ public final class TestCodecs {
         settings.accessLifetime = Duration.ofMinutes(5);
         settings.refreshLifetime = Duration.ofDays(1);
         settings.rotateRefreshTokens = true;
+        settings.refreshReuseInterval = () -> Duration.ZERO;
         settings.clockSkew = Duration.ofSeconds(30);
         return settings;
     }
@@ -121,6 +122,20 @@ public final class TestCodecs {
      * SmallRye's builder needs a MicroProfile Config implementation, which only the server has.
      */
     static String mint(TokenCodec codec, String type, User user, Instant issuedAt, Instant expiresAt) {
+        return mint(codec, type, new TokenSigner().newJti(), user, issuedAt, expiresAt);
+    }
+
+    /** {@link TokenSigner#sign} as the server signs, for code that calls it outside the server. */
+    static TokenSigner signer(TokenCodec codec) {
+        return new TokenSigner() {
+            @Override
+            public String sign(String type, String jti, User user, Instant issuedAt, Instant expiresAt) {
+                return mint(codec, type, jti, user, issuedAt, expiresAt);
+            }
+        };
+    }
+
+    static String mint(TokenCodec codec, String type, String jti, User user, Instant issuedAt, Instant expiresAt) {
         SigningKeys.KeySet keys = codec.keys.current();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer("restauth");
@@ -129,7 +144,7 @@ public final class TestCodecs {
         claims.setClaim("upn", user.username());
         claims.setStringListClaim("groups", List.copyOf(user.roles()));
         claims.setClaim("token_type", type);
-        claims.setClaim("jti", new TokenSigner().newJti());
+        claims.setClaim("jti", jti);
         claims.setClaim("user_id", user.id());
         claims.setClaim("username", user.username());
         claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));

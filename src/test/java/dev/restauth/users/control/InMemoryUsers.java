@@ -66,6 +66,39 @@ public final class InMemoryUsers extends UserStore {
                 .findFirst();
     }
 
+    /** Stored with the next free id; a taken username fails as the unique constraint would. */
+    @Override
+    public User add(User user) {
+        if (findByUsername(user.username()).isPresent()) {
+            throw new jakarta.persistence.PersistenceException(
+                    new java.sql.SQLException("duplicate key value violates unique constraint", "23505"));
+        }
+        long id = users.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+        try {
+            Field field = User.class.getDeclaredField("id");
+            field.setAccessible(true);
+            field.set(user, id);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        users.put(id, user);
+        return user;
+    }
+
+    @Override
+    public java.util.List<User> all() {
+        return users.values().stream()
+                .sorted(java.util.Comparator.comparing(User::username))
+                .toList();
+    }
+
+    @Override
+    public Optional<User> remove(String username) {
+        Optional<User> user = findByUsername(username);
+        user.ifPresent(found -> users.remove(found.id()));
+        return user;
+    }
+
     @Override
     public Optional<User> update(String username, Consumer<User> change) {
         Optional<User> user = findByUsername(username);
