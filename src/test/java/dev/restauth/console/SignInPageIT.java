@@ -79,7 +79,9 @@ class SignInPageIT {
     void aThrottledAccountIsToldWhenToTryAgain(Browser browser) {
         Credentials user = TestUsers.create();
         // Someone elsewhere guesses until the account's bucket is empty (their own client address,
-        // so that the browser's is not the one throttled).
+        // so that the browser's is not the one throttled). Addresses of this test alone: another
+        // test's emptied address bucket would end the loop before the account's is.
+        String addresses = "2001:db8:" + Long.toHexString(System.nanoTime() & 0xffffL) + "::";
         HttpResponse<String> guess;
         int attempts = 0;
         do {
@@ -93,7 +95,7 @@ class SignInPageIT {
                             .build()
                             .toString(),
                     "X-Forwarded-For",
-                    "198.51.100." + (1 + attempts % 200));
+                    addresses + Integer.toHexString(1 + attempts % 200));
             // The bucket refills a little while we guess (a slow machine guesses slowly): the cap
             // leaves room for that, and still ends a loop that would never be throttled.
         } while (guess.statusCode() == 401 && ++attempts <= 2 * USERNAME_FAILURES);

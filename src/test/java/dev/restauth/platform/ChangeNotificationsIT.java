@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,33 @@ class ChangeNotificationsIT {
     static final String B_LISTENER = "restauth-listener-b";
 
     static final List<String> LATENCIES = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * B listens before anything is measured. A test before this one may have frozen or cut off
+     * PostgreSQL (DatabaseFreezeIT): B's listener then reconnects with back-off, up to 30 s, and a
+     * change made meanwhile is missed by design (the TTL is the safety net, 10 minutes here).
+     * Waiting for its LISTEN (or the empty validity probe that follows it) is what the tests
+     * assume, not a tolerance of their bound.
+     */
+    @BeforeAll
+    static void bListens() throws SQLException {
+        try (Connection database = TestDatabase.connect();
+                PreparedStatement query = database.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE application_name = ? AND state = 'idle'"
+                                + " AND (query ILIKE 'LISTEN%' OR query = '')")) {
+            query.setString(1, B_LISTENER);
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (ResultSet result = query.executeQuery()) {
+                    if (result.next() && result.getLong(1) == 1) {
+                        return;
+                    }
+                }
+                sleep(100);
+            }
+            throw new AssertionError("B's change listener did not LISTEN within 90 s");
+        }
+    }
 
     @AfterAll
     static void report() {

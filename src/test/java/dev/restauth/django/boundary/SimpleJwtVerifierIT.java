@@ -73,10 +73,14 @@ class SimpleJwtVerifierIT {
         }
     }
 
-    /** The last character of the signature changed (to another base64url character). */
+    /**
+     * A character inside the signature changed (to another base64url character). Not the last
+     * one: of an ES256 signature's last character only 2 bits count, so 'A' and 'B' decode alike.
+     */
     static String tampered(String jwt) {
-        char last = jwt.charAt(jwt.length() - 1);
-        return jwt.substring(0, jwt.length() - 1) + (last == 'A' ? 'B' : 'A');
+        int at = jwt.length() - 5;
+        char changed = jwt.charAt(at) == 'A' ? 'B' : 'A';
+        return jwt.substring(0, at) + changed + jwt.substring(at + 1);
     }
 
     @Test
