@@ -47,10 +47,19 @@ public final class Chromium implements AutoCloseable {
     }
 
     private Chromium() {
-        ChromeDriverService service = new ChromeDriverService.Builder()
+        driver = new ChromeDriver(service(), options(1280, 900));
+    }
+
+    /** The machine's chromedriver, named explicitly (never Selenium Manager), on a free port. */
+    static ChromeDriverService service() {
+        return new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("restauth.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
                 .build();
+    }
+
+    /** The machine's chromium, headless, quiet, in English, with a window of this size. */
+    static ChromeOptions options(int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("restauth.chromium", "/usr/bin/chromium"));
         options.addArguments(
@@ -63,8 +72,8 @@ public final class Chromium implements AutoCloseable {
                 "--disable-sync",
                 "--no-first-run",
                 "--lang=en-US",
-                "--window-size=1280,900");
-        driver = new ChromeDriver(service, options);
+                "--window-size=" + width + "," + height);
+        return options;
     }
 
     public ChromeDriver driver() {
