@@ -12,8 +12,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.hibernate.annotations.BatchSize;
 
@@ -86,8 +88,9 @@ public class User {
         return active;
     }
 
-    public Set<String> roles() {
-        return Set.copyOf(roles);
+    /** In alphabetical order, so that the API and the tokens list them the same way every time. */
+    public SortedSet<String> roles() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(roles));
     }
 
     public Instant createdAt() {
