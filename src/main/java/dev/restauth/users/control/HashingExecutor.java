@@ -57,7 +57,7 @@ public class HashingExecutor implements HashingLoad {
     @ConfigProperty(name = "executor.core.threads", defaultValue = "0")
     int requestThreads;
 
-    /** {@link HashingPool#DAEMON_THREADS}; a test may give its own. */
+    /** Plain daemon threads, not managed ones ({@link HashingPool#DAEMON_THREADS} says why). */
     ThreadFactory threadFactory = HashingPool.DAEMON_THREADS;
 
     /** Ends the wait of checks that did not start in time. */
