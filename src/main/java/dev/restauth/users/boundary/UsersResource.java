@@ -1,12 +1,8 @@
 package dev.restauth.users.boundary;
 
-import dev.restauth.errors.boundary.ErrorWriter;
-import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.users.control.Users;
 import dev.restauth.users.entity.CreatedUser;
-import dev.restauth.users.entity.Detail;
 import dev.restauth.users.entity.NewUser;
-import dev.restauth.users.entity.PasswordChange;
 import dev.restauth.users.entity.Roles;
 import dev.restauth.users.entity.User;
 import dev.restauth.users.entity.UserChanges;
@@ -28,10 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Users, managed by admins; {@code me/} is any authenticated caller's own account. */
+/** Users, managed by admins; {@code me/} is any authenticated caller's own account ({@link MeResource}). */
 @Path("api/users/")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,9 +49,6 @@ public class UsersResource {
 
     @Inject
     Users users;
-
-    @Inject
-    ClientAddress clients;
 
     /**
      * 201 with the new user's path as {@code Location}: a reference without scheme and host
@@ -90,13 +80,9 @@ public class UsersResource {
     public Response create(NewUser request, @Context HttpServletRequest http) {
         User created = users.create(request);
         return Response.status(Response.Status.CREATED)
-                .header(HttpHeaders.LOCATION, http.getContextPath() + "/api/users/" + segment(created.username()) + "/")
+                .header(HttpHeaders.LOCATION, UserLocation.of(http.getContextPath(), created.username()))
                 .entity(CreatedUser.of(created))
                 .build();
-    }
-
-    private static String segment(String username) {
-        return URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Every user, or those matching DRF's SearchFilter query {@code ?search=} (username and roles). */
@@ -109,51 +95,6 @@ public class UsersResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<UserView> list(@QueryParam("search") String search) {
         return users.search(search).stream().map(UserView::of).toList();
-    }
-
-    @GET
-    @Path("me/")
-    @RolesAllowed(Roles.AUTHENTICATED)
-    @Operation(summary = "The caller's own account")
-    @APIResponse(
-            responseCode = "200",
-            description = "The caller",
-            content = @Content(schema = @Schema(implementation = UserView.class)))
-    public UserView me(@Context SecurityContext caller) {
-        return UserView.of(users.find(caller.getUserPrincipal().getName()));
-    }
-
-    @POST
-    @Path("me/password/")
-    @RolesAllowed(Roles.AUTHENTICATED)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            summary = "Change the caller's password",
-            description = "The old password proves it is the owner; every session of the caller ends.")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            schema = @Schema(implementation = PasswordChange.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "change",
-                                            value =
-                                                    "{\"old_password\": \"correct horse battery staple\", \"new_password\":"
-                                                            + " \"another long passphrase\"}")))
-    @APIResponse(
-            responseCode = "200",
-            description = "Saved",
-            content = @Content(schema = @Schema(implementation = Detail.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "413", ref = "TooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "429", ref = "Throttled")
-    public CompletionStage<Response> changePassword(PasswordChange change, @Context SecurityContext caller) {
-        return ErrorWriter.answering(
-                users.changePassword(caller.getUserPrincipal().getName(), change, clients.origin())
-                        .thenApply(changed -> Response.ok(new Detail("New password has been saved."))
-                                .build()));
     }
 
     @GET

@@ -1,7 +1,6 @@
 package dev.restauth.users.control;
 
 import dev.restauth.errors.control.ApiError;
-import dev.restauth.errors.control.RetryAfter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -10,21 +9,11 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -45,9 +34,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class HashingExecutor implements HashingLoad {
 
     private static final Logger LOG = System.getLogger(HashingExecutor.class.getName());
-    private static final int QUEUED = 0;
-    private static final int RUNNING = 1;
-    private static final int EXPIRED = 2;
 
     @Inject
     @ConfigProperty(name = "passwords.concurrency", defaultValue = "0")
@@ -71,19 +57,8 @@ public class HashingExecutor implements HashingLoad {
     @ConfigProperty(name = "executor.core.threads", defaultValue = "0")
     int requestThreads;
 
-    /**
-     * Plain daemon threads, not the container's ManagedThreadFactory: Liberty holds back a managed
-     * thread created while the application starts until it has started, and the first admin's
-     * password is hashed during start-up (it waited out its deadline and no admin was created).
-     * Hashing needs no container context, and the pool ends with the application ({@link
-     * #shutdown}).
-     */
-    ThreadFactory threadFactory = work -> {
-        Thread thread = new Thread(work);
-        thread.setDaemon(true);
-        thread.setContextClassLoader(HashingExecutor.class.getClassLoader());
-        return thread;
-    };
+    /** Plain daemon threads, not managed ones ({@link HashingPool#DAEMON_THREADS} says why). */
+    ThreadFactory threadFactory = HashingPool.DAEMON_THREADS;
 
     /** Ends the wait of checks that did not start in time. */
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
@@ -96,53 +71,38 @@ public class HashingExecutor implements HashingLoad {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     Executor continuations;
 
-    private ThreadPoolExecutor pool;
+    private HashingPool pool;
     private Semaphore waitingThreads;
 
     @PostConstruct
     void init() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        // 0 means one thread per core: more concurrent hashes only share the same cores more slowly.
-        int threads = concurrency > 0 ? concurrency : cores;
-        int queue = Math.max(1, queuePerCore * cores);
-        int waiting = requestThreads > 0 ? Math.min(threads + queue, requestThreads / 2) : threads + queue;
-        waitingThreads = new Semaphore(Math.max(1, waiting));
-        AtomicInteger created = new AtomicInteger();
-        pool = new ThreadPoolExecutor(
-                threads,
-                threads,
-                0,
-                TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queue),
-                work -> {
-                    Thread thread = threadFactory.newThread(work);
-                    thread.setName("restauth-password-hashing-" + created.incrementAndGet());
-                    return thread;
-                },
-                new ThreadPoolExecutor.AbortPolicy());
+        HashingCapacity capacity = HashingCapacity.of(
+                concurrency, queuePerCore, requestThreads, Runtime.getRuntime().availableProcessors());
+        waitingThreads = new Semaphore(capacity.waitingThreads());
+        pool = new HashingPool(capacity, threadFactory);
         LOG.log(
                 Level.INFO,
                 "Password hashing: {0} thread(s), up to {1} checks waiting, each at most {2}; at most {3}"
                         + " request threads wait for a check",
-                threads,
-                queue,
+                capacity.threads(),
+                capacity.queue(),
                 maxWait,
                 waitingThreads.availablePermits());
     }
 
     @Override
     public int waiting() {
-        return pool.getQueue().size();
+        return pool.waiting();
     }
 
     @Override
     public int running() {
-        return pool.getActiveCount();
+        return pool.running();
     }
 
     @PreDestroy
     void shutdown() {
-        pool.shutdownNow();
+        pool.shutdown();
     }
 
     /**
@@ -154,20 +114,9 @@ public class HashingExecutor implements HashingLoad {
      *     the same when the check did not start within the maximum wait
      */
     public <T> CompletionStage<T> submit(Supplier<T> hashing) {
-        Task<T> task = enqueue(hashing);
-        ScheduledFuture<?> deadline = deadlines.schedule(task::expire, maxWait.toNanos(), TimeUnit.NANOSECONDS);
-        task.result.whenComplete((value, failure) -> deadline.cancel(false));
-        CompletableFuture<T> delivered = new CompletableFuture<>();
-        task.result.whenCompleteAsync(
-                (value, failure) -> {
-                    if (failure != null) {
-                        delivered.completeExceptionally(unwrapped(failure));
-                    } else {
-                        delivered.complete(value);
-                    }
-                },
-                continuations);
-        return delivered;
+        HashingTask<T> task = pool.enqueue(hashing);
+        task.expireAfter(maxWait, deadlines);
+        return task.deliveredOn(continuations);
     }
 
     /**
@@ -181,96 +130,17 @@ public class HashingExecutor implements HashingLoad {
      */
     public <T> T await(Supplier<T> hashing) {
         if (!waitingThreads.tryAcquire()) {
-            throw busy();
+            throw HashingTask.busy();
         }
         try {
-            return awaitTask(enqueue(hashing));
+            return pool.enqueue(hashing).await(maxWait);
         } finally {
             waitingThreads.release();
-        }
-    }
-
-    private <T> T awaitTask(Task<T> task) {
-        try {
-            try {
-                return task.result.get(maxWait.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException waitedLongEnough) {
-                if (task.expire()) {
-                    throw busy();
-                }
-                return task.result.get(); // it started just now: one hash, and it is done
-            }
-        } catch (ExecutionException failed) {
-            throw unwrapped(failed.getCause());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            task.expire();
-            throw busy();
         }
     }
 
     /** How many more callers may wait on their own thread now. */
     int waitingThreadsLeft() {
         return waitingThreads.availablePermits();
-    }
-
-    private <T> Task<T> enqueue(Supplier<T> hashing) {
-        Task<T> task = new Task<>(hashing);
-        try {
-            pool.execute(task);
-        } catch (RejectedExecutionException full) {
-            throw busy();
-        }
-        return task;
-    }
-
-    private static ApiError busy() {
-        return ApiError.unavailable(RetryAfter.PASSWORD_CHECKS_BUSY);
-    }
-
-    private static RuntimeException unwrapped(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(cause);
-    }
-
-    /** One check: it runs once, unless its waiter gave up first. */
-    private final class Task<T> implements Runnable {
-
-        final Supplier<T> work;
-        final CompletableFuture<T> result = new CompletableFuture<>();
-        final AtomicInteger state = new AtomicInteger(QUEUED);
-
-        Task(Supplier<T> work) {
-            this.work = work;
-        }
-
-        @Override
-        public void run() {
-            if (!state.compareAndSet(QUEUED, RUNNING)) {
-                return; // answered with 503 already: nobody waits for this hash
-            }
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException | Error failure) {
-                result.completeExceptionally(failure);
-            }
-        }
-
-        /** Gives up on a check that has not started: true if it never will. */
-        boolean expire() {
-            if (!state.compareAndSet(QUEUED, EXPIRED)) {
-                return false;
-            }
-            pool.remove(this); // its place in the queue is free at once
-            result.completeExceptionally(busy());
-            return true;
-        }
     }
 }

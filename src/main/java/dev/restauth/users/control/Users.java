@@ -5,33 +5,27 @@ import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.errors.control.DatabaseFailures;
 import dev.restauth.errors.control.FieldErrors;
 import dev.restauth.platform.control.ClientAddress;
-import dev.restauth.platform.entity.RequestOrigin;
 import dev.restauth.users.entity.NewUser;
-import dev.restauth.users.entity.PasswordChange;
 import dev.restauth.users.entity.TokensRevoked;
 import dev.restauth.users.entity.User;
 import dev.restauth.users.entity.UserChanges;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Creating, changing and removing users. Whatever ends a user's sessions (a new password,
- * deactivation, removal, logout-all) raises their watermark and fires {@link TokensRevoked}, so
- * that the token components drop what they hold.
+ * deactivation, removal, logout-all) raises their watermark and says so through {@link
+ * TokenRevocations}, so that the token components drop what they hold. A caller's change of their
+ * own password is {@link PasswordChanges}.
  */
 @ApplicationScoped
 public class Users {
-
-    static final String WRONG_OLD_PASSWORD = "Your old password was entered incorrectly. Please enter it again.";
 
     @Inject
     UserStore store;
@@ -46,10 +40,7 @@ public class Users {
     HashingExecutor hashing;
 
     @Inject
-    UserIdentityStore identityStore;
-
-    @Inject
-    Event<TokensRevoked> tokensRevoked;
+    TokenRevocations revocations;
 
     @Inject
     Audit audit;
@@ -116,44 +107,25 @@ public class Users {
                 .orElseThrow(NotFoundException::new);
         if (hash != null) {
             audit.record(Type.PASSWORD_CHANGED, username, "reset by " + administrator);
-            revoked(changed, TokensRevoked.Reason.PASSWORD_CHANGED, clients.origin());
+            revocations.revoked(changed, TokensRevoked.Reason.PASSWORD_CHANGED, clients.origin());
         }
         if (Boolean.FALSE.equals(changes.active())) {
-            revoked(changed, TokensRevoked.Reason.DEACTIVATED, clients.origin());
+            revocations.revoked(changed, TokensRevoked.Reason.DEACTIVATED, clients.origin());
         }
         return changed;
     }
 
     public void remove(String username) {
         find(username);
-        store.remove(username).ifPresent(removed -> revoked(removed, TokensRevoked.Reason.REMOVED, clients.origin()));
-    }
-
-    /**
-     * The caller proves they know the current password; every token they hold dies with it. Both
-     * hashes (the old password's check, the new one's hash) run without holding the caller's
-     * thread.
-     */
-    public CompletionStage<Void> changePassword(String username, PasswordChange change, RequestOrigin origin) {
-        requests.check(change);
-        return identityStore
-                .login(username, change.oldPassword().toCharArray(), origin)
-                .thenCompose(user -> {
-                    if (user.isEmpty()) {
-                        throw FieldErrors.of("old_password", WRONG_OLD_PASSWORD);
-                    }
-                    return hashing.submit(
-                            () -> passwords.generate(change.newPassword().toCharArray()));
-                })
-                .thenAccept(hash -> store.update(username, user -> user.changePassword(hash, clock.instant()))
-                        .ifPresent(user -> revoked(user, TokensRevoked.Reason.PASSWORD_CHANGED, origin)));
+        store.remove(username)
+                .ifPresent(removed -> revocations.revoked(removed, TokensRevoked.Reason.REMOVED, clients.origin()));
     }
 
     /** Every session of the user ends: refresh families revoked, access tokens below the watermark. */
     public void logoutAll(String username) {
         Instant now = clock.instant();
         store.update(username, user -> user.revokeTokens(now))
-                .ifPresent(user -> revoked(user, TokensRevoked.Reason.LOGOUT_ALL, clients.origin()));
+                .ifPresent(user -> revocations.revoked(user, TokensRevoked.Reason.LOGOUT_ALL, clients.origin()));
     }
 
     /**
@@ -162,14 +134,5 @@ public class Users {
      */
     private String hash(String password) {
         return hashing.await(() -> passwords.generate(password.toCharArray()));
-    }
-
-    private void revoked(User user, TokensRevoked.Reason reason, RequestOrigin origin) {
-        tokensRevoked.fire(new TokensRevoked(user.id(), reason));
-        audit.record(
-                Type.TOKEN_REVOKED,
-                null,
-                "all tokens of user id " + user.id() + ": " + reason.name().toLowerCase(Locale.ROOT),
-                origin);
     }
 }

@@ -13,7 +13,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -69,7 +68,7 @@ public class User {
         this.roles = new TreeSet<>(roles);
         this.createdAt = now;
         this.passwordChangedAt = now;
-        this.tokensValidAfter = Instant.ofEpochSecond(now.getEpochSecond());
+        this.tokensValidAfter = TokenWatermark.initial(now);
     }
 
     public Long id() {
@@ -131,71 +130,25 @@ public class User {
         this.roles = new TreeSet<>(newRoles);
     }
 
-    /**
-     * Whether an import would change this user: roles, active, the dates, and the password hash
-     * when {@code hashReplaceable} (the stored one is still an imported one). A later last_login
-     * here wins: logins since the first import are not undone.
-     */
-    public boolean differsFrom(ImportedUser imported, boolean hashReplaceable) {
-        return (hashReplaceable && !passwordHash.equals(imported.passwordHash()))
-                || active != imported.active()
-                || !roles.equals(new TreeSet<>(imported.roles()))
-                || (imported.joined() != null && !imported.joined().equals(createdAt))
-                || !Objects.equals(laterLogin(imported.lastLogin()), lastLogin);
-    }
-
-    /** Applies what {@link #differsFrom} finds; a new password or a deactivation ends sessions. */
-    public boolean updateFrom(ImportedUser imported, boolean hashReplaceable, Instant now) {
-        if (!differsFrom(imported, hashReplaceable)) {
-            return false;
-        }
-        if (hashReplaceable && !passwordHash.equals(imported.passwordHash())) {
-            changePassword(imported.passwordHash(), now);
-        }
-        if (active && !imported.active()) {
-            deactivate(now);
-        } else if (!active && imported.active()) {
-            activate();
-        }
-        replaceRoles(imported.roles());
-        if (imported.joined() != null) {
-            createdAt = imported.joined();
-        }
-        lastLogin = laterLogin(imported.lastLogin());
-        return true;
-    }
-
-    private Instant laterLogin(Instant imported) {
-        if (imported == null || (lastLogin != null && !lastLogin.isBefore(imported))) {
-            return lastLogin;
-        }
-        return imported;
+    /** When the user joined the system they were imported from ({@link ImportedUser#applyTo}). */
+    void joined(Instant joined) {
+        this.createdAt = joined;
     }
 
     public void recordLogin(Instant now) {
         this.lastLogin = now;
     }
 
-    /**
-     * Raises the watermark above every token issued so far: a token is refused when its
-     * {@code iat} (whole seconds) is below it. Tokens issued from now on get
-     * {@link #tokenIssuedAt(Instant)}, which is never below it.
-     */
+    /** Ends every session: tokens issued before now stop working ({@link TokenWatermark}). */
     public void revokeTokens(Instant now) {
-        this.tokensValidAfter = tokenIssuedAt(now).plusSeconds(1);
+        this.tokensValidAfter = TokenWatermark.raised(tokensValidAfter, now);
     }
 
-    /**
-     * The {@code iat} for a token issued now: whole seconds, and not below the watermark, so that a
-     * token issued in the same second as a revocation is not taken for one issued before it.
-     */
     public Instant tokenIssuedAt(Instant now) {
-        Instant second = Instant.ofEpochSecond(now.getEpochSecond());
-        return second.isBefore(tokensValidAfter) ? tokensValidAfter : second;
+        return TokenWatermark.issuedAt(tokensValidAfter, now);
     }
 
-    /** Whether a token issued at {@code issuedAt} was revoked by the watermark. */
     public boolean revoked(Instant issuedAt) {
-        return issuedAt.isBefore(tokensValidAfter);
+        return TokenWatermark.revokes(tokensValidAfter, issuedAt);
     }
 }

@@ -35,14 +35,15 @@ public final class TestIdentityStores {
 
     public static UserIdentityStore over(InMemoryUsers users, List<AuditEvent> audited) {
         UserIdentityStore store = new UserIdentityStore();
-        store.users = users;
-        store.passwords = cheapPasswords();
-        store.passwordRules = new PasswordRules();
-        store.passwordRules.minLength = 8;
-        store.passwordRules.maxLength = 1024;
+        store.steps = new PasswordCheckSteps();
+        store.steps.users = users;
+        store.steps.passwords = cheapPasswords();
+        store.steps.passwordRules = new PasswordRules();
+        store.steps.passwordRules.minLength = 8;
+        store.steps.passwordRules.maxLength = 1024;
+        store.steps.throttle = TestThrottles.off();
+        store.steps.audit = TestAudits.into(audited);
         store.hashing = hashing();
-        store.throttle = TestThrottles.off();
-        store.audit = TestAudits.into(audited);
         store.clients = new ClientAddress();
         return store;
     }

@@ -75,23 +75,23 @@ class UserIdentityStoreTest {
         "'bad name!', alice's password, true"
     })
     void everyFailureLooksAlikeAndIsAudited(String username, String password, boolean dummyHash) {
-        long dummies = cut.passwords.dummyVerifications();
+        long dummies = cut.steps.passwords.dummyVerifications();
         assertTrue(login(username, password.toCharArray()).isEmpty());
         assertEquals(1, audited.size());
         assertEquals(AuditEvent.Type.LOGIN_FAILED, audited.get(0).type());
         assertEquals(username, audited.get(0).username());
         assertEquals(
                 dummyHash ? dummies + 1 : dummies,
-                cut.passwords.dummyVerifications(),
+                cut.steps.passwords.dummyVerifications(),
                 "an unknown or inactive user costs a verification too");
     }
 
     @Test
     void aPasswordLongerThanAnyAllowedIsRefusedWithoutHashing() {
-        long dummies = cut.passwords.dummyVerifications();
+        long dummies = cut.steps.passwords.dummyVerifications();
         char[] huge = "x".repeat(1025).toCharArray();
         assertTrue(authenticate("alice", huge).isEmpty());
-        assertEquals(dummies, cut.passwords.dummyVerifications());
+        assertEquals(dummies, cut.steps.passwords.dummyVerifications());
         assertEquals(AuditEvent.Type.LOGIN_FAILED, audited.get(0).type());
         assertTrue(authenticate("alice", null).isEmpty());
     }
@@ -109,11 +109,11 @@ class UserIdentityStoreTest {
         older.iterations = 2;
         alice.rehashPassword(older.generate("alice's password".toCharArray()));
         Instant issued = alice.tokenIssuedAt(Instant.now());
-        assertTrue(cut.passwords.needsRehash(alice.passwordHash()));
+        assertTrue(cut.steps.passwords.needsRehash(alice.passwordHash()));
 
         assertTrue(login("alice", "alice's password".toCharArray()).isPresent());
-        assertFalse(cut.passwords.needsRehash(alice.passwordHash()), alice.passwordHash());
-        assertTrue(cut.passwords.verify("alice's password".toCharArray(), alice.passwordHash()));
+        assertFalse(cut.steps.passwords.needsRehash(alice.passwordHash()), alice.passwordHash());
+        assertTrue(cut.steps.passwords.verify("alice's password".toCharArray(), alice.passwordHash()));
         assertFalse(alice.revoked(issued));
     }
 

@@ -15,9 +15,7 @@ import dev.restauth.errors.control.ApiError;
 import dev.restauth.errors.control.FieldMessages;
 import dev.restauth.jwt.control.TestCodecs;
 import dev.restauth.platform.control.ClientAddress;
-import dev.restauth.platform.entity.RequestOrigin;
 import dev.restauth.users.entity.NewUser;
-import dev.restauth.users.entity.PasswordChange;
 import dev.restauth.users.entity.TokensRevoked;
 import dev.restauth.users.entity.TokensRevoked.Reason;
 import dev.restauth.users.entity.User;
@@ -33,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,26 +59,23 @@ class UsersTest {
         cut.requests.passwordRules.minLength = 8;
         cut.requests.passwordRules.maxLength = 1024;
         cut.passwords = TestIdentityStores.cheapPasswords();
-        cut.identityStore = TestIdentityStores.over(table, audited);
-        cut.hashing = cut.identityStore.hashing;
+        cut.hashing = TestIdentityStores.hashing();
         cut.clients = new ClientAddress();
-        cut.tokensRevoked = mock(Event.class);
-        doAnswer(fired -> revocations.add(fired.getArgument(0)))
-                .when(cut.tokensRevoked)
-                .fire(any());
+        cut.revocations = revocations(revocations, audited);
         cut.audit = TestAudits.into(audited);
         cut.clock = clock;
     }
 
-    /** A password change as the resource awaits it; a refusal is the cause of the stage's failure. */
-    void changePassword(String username, PasswordChange change) {
-        try {
-            cut.changePassword(username, change, RequestOrigin.NONE)
-                    .toCompletableFuture()
-                    .join();
-        } catch (CompletionException failed) {
-            throw (RuntimeException) failed.getCause();
-        }
+    /** Revocations that land in {@code fired}, their audit lines in {@code audited}. */
+    @SuppressWarnings("unchecked")
+    static TokenRevocations revocations(List<TokensRevoked> fired, List<AuditEvent> audited) {
+        TokenRevocations revocations = new TokenRevocations();
+        revocations.tokensRevoked = mock(Event.class);
+        doAnswer(event -> fired.add(event.getArgument(0)))
+                .when(revocations.tokensRevoked)
+                .fire(any());
+        revocations.audit = TestAudits.into(audited);
+        return revocations;
     }
 
     User alice() {
@@ -237,28 +231,6 @@ class UsersTest {
         assertTrue(cut.all().isEmpty());
         assertEquals(List.of(new TokensRevoked(alice.id(), Reason.REMOVED)), revocations);
         assertThrows(NotFoundException.class, () -> cut.remove("alice"));
-    }
-
-    @Test
-    void theOwnerChangesThePasswordWithTheOldOne() {
-        User alice = alice();
-        Instant issued = alice.tokenIssuedAt(clock.instant());
-        clock.advance(Duration.ofSeconds(2));
-        changePassword("alice", new PasswordChange("alice's password", "a brand new one"));
-        assertTrue(cut.passwords.verify("a brand new one".toCharArray(), alice.passwordHash()));
-        assertTrue(alice.revoked(issued));
-        assertEquals(List.of(new TokensRevoked(alice.id(), Reason.PASSWORD_CHANGED)), revocations);
-    }
-
-    @Test
-    void aWrongOldPasswordChangesNothing() {
-        User alice = alice();
-        String hash = alice.passwordHash();
-        ApiError refused = assertThrows(
-                ApiError.class, () -> changePassword("alice", new PasswordChange("not it", "a brand new one")));
-        assertEquals(Map.of("old_password", List.of(Users.WRONG_OLD_PASSWORD)), FieldMessages.of(refused));
-        assertEquals(hash, alice.passwordHash());
-        assertTrue(revocations.isEmpty());
     }
 
     @Test
