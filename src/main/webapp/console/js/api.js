@@ -73,7 +73,14 @@ async function send(method, path, body) {
         throw new ApiError(0, {}, "The server cannot be reached. Check your connection and try again.");
     }
     let data = {};
-    const text = await response.text();
+    let text;
+    try {
+        text = await response.text();
+    } catch (cutOff) {
+        // The connection broke after the status line (a server restart, a proxy timeout): the
+        // same as no answer at all, and never an uncaught TypeError on the page.
+        throw new ApiError(0, {}, "The server cannot be reached. Check your connection and try again.");
+    }
     if (text) {
         try {
             data = JSON.parse(text);

@@ -46,14 +46,18 @@ export async function render(context) {
     return page;
 }
 
+/** One page at a time: an imported user base of 100,000 is not one answer, nor one table. */
+const PAGE = 50;
+
 async function list(results, term) {
-    const query = term ? `?search=${encodeURIComponent(term)}` : "";
-    const users = await api("GET", `/api/users/${query}`);
+    const search = term ? `&search=${encodeURIComponent(term)}` : "";
+    const page = await api("GET", `/api/users/?limit=${PAGE}${search}`);
+    const shown = page.results;
     results.replaceChildren(
         table(
             term ? `Users matching “${term}”` : "All users",
             ["Username", "Roles", "Status", "Last login"],
-            users.map((user) => [
+            shown.map((user) => [
                 userLink(user.username),
                 user.roles.join(", "),
                 h("span", { class: user.active ? "badge ok" : "badge off" }, user.active ? "active" : "inactive"),
@@ -62,6 +66,15 @@ async function list(results, term) {
             term ? `No user matches “${term}”.` : "No users yet.",
         ),
     );
+    if (page.count > shown.length) {
+        results.append(
+            h(
+                "p",
+                { class: "hint", id: "users-more" },
+                `Showing the first ${shown.length} of ${page.count} users, by username. Search to find the others.`,
+            ),
+        );
+    }
 }
 
 function createForm(context, changed) {

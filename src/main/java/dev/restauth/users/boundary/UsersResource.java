@@ -6,10 +6,12 @@ import dev.restauth.users.entity.NewUser;
 import dev.restauth.users.entity.Roles;
 import dev.restauth.users.entity.User;
 import dev.restauth.users.entity.UserChanges;
+import dev.restauth.users.entity.UserPage;
 import dev.restauth.users.entity.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,15 +20,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,10 +49,12 @@ public class UsersResource {
     @Inject
     Users users;
 
+    @Inject
+    UserListing listing;
+
     /**
-     * 201 with the new user's path as {@code Location}: a reference without scheme and host
-     * (RFC 9110 §10.2.2), so that neither a Host header nor the forwarded headers any client can
-     * send decide where it points, and nothing that could fail is built after the user exists.
+     * 201 with the user's path as {@code Location}, no scheme or host (RFC 9110 §10.2.2): no Host or
+     * forwarded header decides where it points, and nothing that may fail follows the insert.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -85,16 +86,16 @@ public class UsersResource {
                 .build();
     }
 
-    /** Every user, or those matching DRF's SearchFilter query {@code ?search=} (username and roles). */
+    /** DRF's list view with SearchFilter and LimitOffsetPagination: {@link UserListing}. */
     @GET
-    @Operation(summary = "Every user, or those matching `?search=` (DRF SearchFilter over username and roles)")
+    @Operation(summary = "Users: all, those matching `?search=`, or a page of them with `?limit=` and `?offset=`")
     @APIResponse(
             responseCode = "200",
-            description = "The users",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UserView.class)))
+            description = "The users; with `?limit=`, DRF's page: count, next, previous, results",
+            content = @Content(schema = @Schema(oneOf = {UserView[].class, UserPage.class})))
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    public List<UserView> list(@QueryParam("search") String search) {
-        return users.search(search).stream().map(UserView::of).toList();
+    public Object list(@BeanParam UserQuery query) {
+        return listing.list(query);
     }
 
     @GET

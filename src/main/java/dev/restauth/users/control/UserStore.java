@@ -53,7 +53,24 @@ public class UserStore {
      * the username or in one of the roles (LIKE's wildcards in a term are taken literally).
      */
     public List<User> search(List<String> terms) {
-        StringBuilder query = new StringBuilder("SELECT u FROM User u");
+        return matching("SELECT u", terms, " ORDER BY u.username", User.class).getResultList();
+    }
+
+    /** One page of {@link #search}'s results (no terms: of every user), in the same order. */
+    public List<User> search(List<String> terms, int offset, int limit) {
+        return matching("SELECT u", terms, " ORDER BY u.username", User.class)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** How many users {@link #search} finds. */
+    public long count(List<String> terms) {
+        return matching("SELECT COUNT(u)", terms, "", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> matching(String select, List<String> terms, String order, Class<T> type) {
+        StringBuilder query = new StringBuilder(select).append(" FROM User u");
         for (int i = 0; i < terms.size(); i++) {
             query.append(i == 0 ? " WHERE " : " AND ")
                     .append("(LOWER(u.username) LIKE :term")
@@ -63,12 +80,11 @@ public class UserStore {
                     .append(i)
                     .append(" ESCAPE '\\'))");
         }
-        TypedQuery<User> search =
-                entityManager.createQuery(query.append(" ORDER BY u.username").toString(), User.class);
+        TypedQuery<T> matching = entityManager.createQuery(query.append(order).toString(), type);
         for (int i = 0; i < terms.size(); i++) {
-            search.setParameter("term" + i, "%" + likeLiteral(terms.get(i).toLowerCase(Locale.ROOT)) + "%");
+            matching.setParameter("term" + i, "%" + likeLiteral(terms.get(i).toLowerCase(Locale.ROOT)) + "%");
         }
-        return search.getResultList();
+        return matching;
     }
 
     static String likeLiteral(String text) {

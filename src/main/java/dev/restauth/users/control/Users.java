@@ -6,6 +6,7 @@ import dev.restauth.errors.control.DatabaseFailures;
 import dev.restauth.errors.control.FieldErrors;
 import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.users.entity.NewUser;
+import dev.restauth.users.entity.PageRequest;
 import dev.restauth.users.entity.TokensRevoked;
 import dev.restauth.users.entity.User;
 import dev.restauth.users.entity.UserChanges;
@@ -83,6 +84,16 @@ public class Users {
     public List<User> search(String search) {
         List<String> terms = requests.searchTerms(search);
         return terms.isEmpty() ? store.all() : store.search(terms);
+    }
+
+    /** One page of {@link #search(String)}'s results. */
+    public List<User> search(String search, PageRequest page) {
+        return store.search(requests.searchTerms(search), page.offset(), page.limit());
+    }
+
+    /** How many users {@link #search(String)} finds. */
+    public long count(String search) {
+        return store.count(requests.searchTerms(search));
     }
 
     /** An administrator's change; a password given is a reset, which ends the user's sessions. */
