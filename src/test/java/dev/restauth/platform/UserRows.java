@@ -23,7 +23,7 @@ public class UserRows {
 
     @Transactional
     public void deactivate(String username) {
-        findByUsername(username).deactivate(Instant.now());
+        findByUsername(username).setActive(false, Instant.now());
     }
 
     @Transactional

@@ -106,10 +106,8 @@ public class Users {
                     if (changes.roles() != null) {
                         user.replaceRoles(changes.roles());
                     }
-                    if (Boolean.TRUE.equals(changes.active())) {
-                        user.activate();
-                    } else if (Boolean.FALSE.equals(changes.active())) {
-                        user.deactivate(now);
+                    if (changes.active() != null) {
+                        user.setActive(changes.active(), now);
                     }
                     if (hash != null) {
                         user.changePassword(hash, now);

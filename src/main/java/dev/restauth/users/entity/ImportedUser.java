@@ -51,10 +51,8 @@ public record ImportedUser(
         if (hashReplaceable && !user.passwordHash().equals(passwordHash)) {
             user.changePassword(passwordHash, now);
         }
-        if (user.isActive() && !active) {
-            user.deactivate(now);
-        } else if (!user.isActive() && active) {
-            user.activate();
+        if (user.isActive() != active) {
+            user.setActive(active, now);
         }
         user.replaceRoles(roles);
         if (joined != null) {

@@ -36,11 +36,7 @@ public class User {
     @Column(name = "active", nullable = false)
     private boolean active;
 
-    /**
-     * Roles are needed on every authentication, so they come with the user. A list of users loads
-     * them 500 users at a time instead of one query per user (100,000 imported users listed in
-     * one query each outlived the transaction timeout).
-     */
+    /** Every authentication needs them; a list loads them for 500 users a query, not one per user. */
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = 500)
     @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
@@ -116,14 +112,12 @@ public class User {
         this.passwordHash = newHash;
     }
 
-    public void activate() {
-        active = true;
-    }
-
-    /** An inactive user never authenticates, and their outstanding tokens are dead. */
-    public void deactivate(Instant now) {
-        this.active = false;
-        revokeTokens(now);
+    /** An inactive user never authenticates, and deactivating kills their outstanding tokens. */
+    public void setActive(boolean active, Instant now) {
+        this.active = active;
+        if (!active) {
+            revokeTokens(now);
+        }
     }
 
     public void replaceRoles(Collection<String> newRoles) {

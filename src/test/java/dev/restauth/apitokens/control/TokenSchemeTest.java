@@ -34,7 +34,7 @@ class TokenSchemeTest {
         TestCodecs.MovableClock clock = new TestCodecs.MovableClock();
         alice = InMemoryUsers.user(7, "alice", "staff");
         inactive = InMemoryUsers.user(8, "gone");
-        inactive.deactivate(Instant.now());
+        inactive.setActive(false, Instant.now());
         table = new InMemoryApiTokens();
         audited = new ArrayList<>();
         cut = new TokenScheme();

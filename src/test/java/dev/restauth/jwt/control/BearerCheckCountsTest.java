@@ -27,7 +27,7 @@ class BearerCheckCountsTest {
         TokenCodec codec = TestCodecs.codec(clock);
         User alice = InMemoryUsers.user(7, "alice", "staff");
         User gone = InMemoryUsers.user(8, "gone");
-        gone.deactivate(now.minusSeconds(30));
+        gone.setActive(false, now.minusSeconds(30));
         User revoked = InMemoryUsers.user(9, "revoked");
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         BearerScheme cut = new BearerScheme();

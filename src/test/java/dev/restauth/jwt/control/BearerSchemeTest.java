@@ -38,7 +38,7 @@ class BearerSchemeTest {
         codec = TestCodecs.codec(clock);
         alice = InMemoryUsers.user(7, "alice", "staff");
         inactive = InMemoryUsers.user(8, "gone");
-        inactive.deactivate(now.minusSeconds(30));
+        inactive.setActive(false, now.minusSeconds(30));
         audited = new ArrayList<>();
         cut = new BearerScheme();
         cut.codec = codec;

@@ -196,7 +196,7 @@ class TokensTest {
     @Test
     void aRefreshTokenOfAnInactiveUserIsNoActiveAccount() {
         TokenPair pair = login();
-        alice.deactivate(clock.instant());
+        alice.setActive(false, clock.instant());
         ApiError refused = assertThrows(ApiError.class, () -> cut.refresh(new RefreshRequest(pair.refresh())));
         assertEquals(
                 "No active account found for the given token.", refused.body().detail());
@@ -309,7 +309,7 @@ class TokensTest {
         String aliceAfter = TestCodecs.accessToken(codec, alice, alice.tokenIssuedAt(clock.instant()));
         assertDoesNotThrow(() -> cut.checks.verify(new VerifyRequest(aliceAfter)));
 
-        alice.deactivate(clock.instant());
+        alice.setActive(false, clock.instant());
         clock.advance(Duration.ofSeconds(6)); // past the status cache's TTL
         assertThrows(ApiError.class, () -> cut.checks.verify(new VerifyRequest(aliceAfter)));
     }

@@ -35,7 +35,7 @@ class UserIdentityStoreTest {
     void wire() {
         alice = TestIdentityStores.withPassword(InMemoryUsers.user(7, "alice", "staff"), "alice's password");
         gone = TestIdentityStores.withPassword(InMemoryUsers.user(8, "gone"), "gone's password");
-        gone.deactivate(Instant.now());
+        gone.setActive(false, Instant.now());
         table = new InMemoryUsers(alice, gone);
         audited = new ArrayList<>();
         cut = TestIdentityStores.over(table, audited);

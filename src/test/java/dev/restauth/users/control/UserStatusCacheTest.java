@@ -47,7 +47,7 @@ class UserStatusCacheTest {
     @Test
     void aChangeOnThisNodeDropsTheEntryAtOnce() {
         assertTrue(cut.status(7).orElseThrow().active());
-        alice.deactivate(Instant.now());
+        alice.setActive(false, Instant.now());
         cut.onChange(new UserChanged(7));
         assertFalse(cut.status(7).orElseThrow().active());
     }
