@@ -13,11 +13,12 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  * token's jku, x5u or jwk header never followed, exact issuer and audience, bounded skew), plus
  * the {@code typ} header and {@code token_type} claim that keep access and refresh tokens apart.
  *
- * <p>A verified access token is remembered ({@link VerifiedTokens}); a hit still checks expiry
- * (the same rule as jose4j: expired once {@code now - skew >= exp}) and the expected type, and the
- * caller still checks revocation (the user's watermark, active flag) on every request. Refresh
- * tokens (spent once, by rotation) are never remembered; a refused token is, with its reason, for a
- * minute, so that repeating it costs no signature check either.
+ * <p>A verified access token is remembered ({@link VerifiedTokens}, one per key set: {@link
+ * CurrentVerifier}); a hit still checks expiry (the same rule as jose4j: expired once {@code now -
+ * skew >= exp}) and the expected type, and the caller still checks revocation (the user's
+ * watermark, active flag) on every request. Refresh tokens (spent once, by rotation) are never
+ * remembered; a refused token is, with its reason, for a minute, so that repeating it costs no
+ * signature check either.
  */
 @ApplicationScoped
 public class TokenCodec {

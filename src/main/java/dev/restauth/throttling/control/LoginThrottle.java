@@ -53,7 +53,7 @@ public class LoginThrottle {
     @Inject
     LoginLimits limits;
 
-    /** Checks under way on this node: a plain lock-guarded map, no configuration. */
+    /** The checks under way on this node: state of this bean alone, with no configuration to inject. */
     private final RunningChecks running = new RunningChecks();
 
     /**
