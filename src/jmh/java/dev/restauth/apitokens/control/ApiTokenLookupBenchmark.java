@@ -1,5 +1,6 @@
 package dev.restauth.apitokens.control;
 
+import dev.restauth.apitokens.entity.LiveToken;
 import dev.restauth.authentication.entity.Caller;
 import dev.restauth.jwt.control.TestCodecs;
 import dev.restauth.users.control.InMemoryUsers;
@@ -51,6 +52,7 @@ public class ApiTokenLookupBenchmark {
 
         tokenScheme = new TokenScheme();
         tokenScheme.keys = cached;
+        tokenScheme.uses = table.tokenUses(clock);
         tokenScheme.users = new InMemoryUsers(TestCodecs.user(1, "bench")).statusCache(clock);
     }
 
@@ -62,13 +64,13 @@ public class ApiTokenLookupBenchmark {
 
     /** The steady state of a Token request: digest, then the cache of checked keys. */
     @Benchmark
-    public Optional<VerifiedKeys.Verified> cachedLookup() {
+    public Optional<LiveToken> cachedLookup() {
         return cached.authenticate(key);
     }
 
     /** A cache miss: digest, the row by selector, constant-time comparison, liveness. */
     @Benchmark
-    public Optional<VerifiedKeys.Verified> uncachedLookup() {
+    public Optional<LiveToken> uncachedLookup() {
         return uncached.authenticate(key);
     }
 

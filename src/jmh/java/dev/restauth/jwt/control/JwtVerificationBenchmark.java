@@ -54,7 +54,7 @@ public class JwtVerificationBenchmark {
         // With room for nothing, every verification evicts the one before: two tokens taken in
         // turn are never found, so each call pays the full parse and ECDSA verification.
         uncached = TestCodecs.codec(clock);
-        uncached.maxVerified = 0;
+        uncached.verifiers.maxVerified = 0;
         tokens = new String[] {
             TestCodecs.accessToken(uncached, user, Instant.now()), TestCodecs.accessToken(uncached, user, Instant.now())
         };

@@ -1,5 +1,6 @@
 package dev.restauth.apitokens.boundary;
 
+import dev.restauth.apitokens.control.ApiTokenLogins;
 import dev.restauth.apitokens.control.ApiTokens;
 import dev.restauth.apitokens.control.TokenScheme;
 import dev.restauth.apitokens.entity.AuthToken;
@@ -47,6 +48,9 @@ public class AuthTokenResource {
     ApiTokens tokens;
 
     @Inject
+    ApiTokenLogins logins;
+
+    @Inject
     Users users;
 
     @Inject
@@ -88,7 +92,7 @@ public class AuthTokenResource {
     @APIResponse(responseCode = "429", ref = "Throttled")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> obtain(TokenLogin login) {
-        return ErrorWriter.answering(tokens.obtain(login, clients.origin())
+        return ErrorWriter.answering(logins.obtain(login, clients.origin())
                 .thenApply(issued -> NoStore.ok(new AuthToken(issued.token())).build()));
     }
 

@@ -4,35 +4,25 @@ import dev.restauth.apitokens.entity.ApiToken;
 import dev.restauth.apitokens.entity.ImportedKey;
 import dev.restauth.apitokens.entity.IssuedToken;
 import dev.restauth.apitokens.entity.NewToken;
-import dev.restauth.apitokens.entity.TokenLogin;
 import dev.restauth.audit.control.Audit;
 import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.errors.control.FieldErrors;
 import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.platform.control.OutcomeCounter;
 import dev.restauth.platform.entity.RequestOrigin;
-import dev.restauth.users.control.UserIdentityStore;
-import dev.restauth.users.entity.TokensRevoked;
 import dev.restauth.users.entity.User;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Issuing, importing, listing and revoking API tokens. */
+/** Issuing, importing, listing and revoking API tokens (logins that issue one: {@link ApiTokenLogins}). */
 @ApplicationScoped
 public class ApiTokens {
-
-    static final String UNABLE_TO_LOG_IN = "Unable to log in with provided credentials.";
 
     /** What happened to API tokens, for the metrics. */
     enum Change {
@@ -57,9 +47,6 @@ public class ApiTokens {
     ApiTokenRequests requests;
 
     @Inject
-    UserIdentityStore identityStore;
-
-    @Inject
     Audit audit;
 
     @Inject
@@ -79,30 +66,13 @@ public class ApiTokens {
                 meters, "restauth.api.tokens", "API tokens issued, imported and revoked", "change", Change.class);
     }
 
-    @Inject
-    @ConfigProperty(name = "apitokens.revoke-on-password-change", defaultValue = "true")
-    boolean revokeOnPasswordChange;
-
-    /**
-     * DRF's obtain_auth_token, except that every login issues a new key (keys are stored hashed).
-     * The key is issued once the password check is done, on a managed thread.
-     */
-    public CompletionStage<IssuedToken> obtain(TokenLogin login, RequestOrigin origin) {
-        requests.check(login);
-        return identityStore
-                .login(login.username(), login.password().toCharArray(), origin)
-                .thenApply(found -> issue(
-                        found.orElseThrow(() -> FieldErrors.of(FieldErrors.NON_FIELD, UNABLE_TO_LOG_IN)),
-                        new NewToken(login.name(), null),
-                        origin));
-    }
-
     /** A new token for the user; the answer is the only place its key ever appears. */
     public IssuedToken issue(User user, NewToken request) {
         return issue(user, request, clients.origin());
     }
 
-    private IssuedToken issue(User user, NewToken request, RequestOrigin origin) {
+    /** A new token for the user, issued for a request from {@code origin}. */
+    IssuedToken issue(User user, NewToken request, RequestOrigin origin) {
         Instant now = clock.instant();
         String name = requests.label(request.name());
         Instant expires = requests.expiry(request.expiresIn(), now);
@@ -137,10 +107,7 @@ public class ApiTokens {
      */
     public ImportedKey.Outcome importKey(long userId, String key, Instant created, boolean dryRun) {
         String digest = keys.digest(key);
-        Optional<ApiToken> existing = store.withSelector(TokenKeys.selector(key)).stream()
-                .filter(token -> MessageDigest.isEqual(
-                        token.digest().getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII)))
-                .findFirst();
+        Optional<ApiToken> existing = TokenKeys.matching(store.withSelector(TokenKeys.selector(key)), digest);
         if (existing.isPresent()) {
             return existing.get().userId() == userId ? ImportedKey.Outcome.UNCHANGED : ImportedKey.Outcome.CONFLICT;
         }
@@ -168,19 +135,9 @@ public class ApiTokens {
         return token.isPresent();
     }
 
+    /** All of the user's tokens (logout-all, a new password: {@link UserTokenRevocations}). */
     public void revokeAll(long userId) {
         changes.count(Change.REVOKED, store.revokeAllOf(userId, clock.instant()));
         verifiedKeys.forgetUser(userId);
-    }
-
-    /**
-     * Logout-all always ends a user's API tokens, a new password when so configured; deactivation
-     * does not (DRF answers "User inactive or deleted." and a reactivated user's tokens work again).
-     */
-    void onTokensRevoked(@Observes TokensRevoked revoked) {
-        boolean passwordChanged = revoked.reason() == TokensRevoked.Reason.PASSWORD_CHANGED;
-        if (revoked.reason() == TokensRevoked.Reason.LOGOUT_ALL || (passwordChanged && revokeOnPasswordChange)) {
-            revokeAll(revoked.userId());
-        }
     }
 }

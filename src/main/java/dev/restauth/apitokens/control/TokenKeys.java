@@ -1,11 +1,15 @@
 package dev.restauth.apitokens.control;
 
+import dev.restauth.apitokens.entity.ApiToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -58,6 +62,17 @@ public class TokenKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
+    }
+
+    /**
+     * The row among those of one selector whose digest is this one, compared in constant time as
+     * anything derived from a secret is.
+     */
+    public static Optional<ApiToken> matching(List<ApiToken> sameSelector, String digest) {
+        byte[] wanted = digest.getBytes(StandardCharsets.US_ASCII);
+        return sameSelector.stream()
+                .filter(token -> MessageDigest.isEqual(token.digest().getBytes(StandardCharsets.US_ASCII), wanted))
+                .findFirst();
     }
 
     /** Loaded on first use: the pepper may live in the database, which may come up late. */

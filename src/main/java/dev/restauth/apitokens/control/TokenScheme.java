@@ -37,6 +37,9 @@ public class TokenScheme implements AuthenticationScheme {
     VerifiedKeys keys;
 
     @Inject
+    TokenUses uses;
+
+    @Inject
     UserStatusCache users;
 
     @Inject
@@ -76,7 +79,7 @@ public class TokenScheme implements AuthenticationScheme {
                 throw refused(INVALID_CHARACTERS, TokenCheck.INVALID);
             }
         }
-        VerifiedKeys.Check token = keys.check(key);
+        KeyCheck token = keys.check(key);
         if (token.token() == null) {
             // DRF's one answer for unknown, expired and revoked keys alike; only the metrics tell.
             throw refused(INVALID, token.outcome());
@@ -85,7 +88,7 @@ public class TokenScheme implements AuthenticationScheme {
         if (user == null || !user.active()) {
             throw refused(INACTIVE, TokenCheck.INACTIVE);
         }
-        keys.used(token.token());
+        uses.record(token.token());
         checks.count(TokenCheck.ACCEPTED);
         return new Caller(
                 user.username(), user.roles(), Map.of(TOKEN_ID, token.token().tokenId()));

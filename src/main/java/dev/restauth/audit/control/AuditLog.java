@@ -9,23 +9,19 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Audit events as lines in the server log, on the logger {@code dev.restauth.audit}:
- * {@code AUDIT {"event":"login_failed","at":"...","user":"alice","client":"203.0.113.9",...}}.
- * JSON, so that a username with quotes or line breaks cannot forge a second line; every value is
- * cut to the longest a username can be, so a megabyte "username" cannot flood the log either.
+ * {@code AUDIT {"event":"login_failed","at":"...","user":"alice","client":"203.0.113.9",...}},
+ * one JSON object per line ({@link AuditLines} says why and writes them).
  *
  * <p>Events any client can send at request rate without paying for a password check — a rejected
  * token, a login refused by the throttle — are written once per kind (client, reason, account)
@@ -40,7 +36,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AuditLog {
 
     private static final Logger LOG = System.getLogger("dev.restauth.audit");
-    private static final int MAX_FIELD = 150;
 
     @Inject
     @ConfigProperty(name = "audit.summary.interval", defaultValue = "PT1M")
@@ -85,7 +80,7 @@ public class AuditLog {
         for (Repeats.Count count : repeats.drain()) {
             Level level = level(count.kind().type());
             if (LOG.isLoggable(level)) {
-                LOG.log(level, "AUDIT " + summaryLine(count, now, interval, maxKinds));
+                LOG.log(level, "AUDIT " + AuditLines.summaryLine(count, now, interval, maxKinds));
             }
         }
     }
@@ -97,8 +92,13 @@ public class AuditLog {
     static Repeats.Kind kindOf(AuditEvent event) {
         return switch (event.type()) {
             case TOKEN_REJECTED ->
-                new Repeats.Kind(event.type(), cut(event.username()), cut(event.client()), cut(event.detail()));
-            case LOGIN_THROTTLED -> new Repeats.Kind(event.type(), cut(event.username()), cut(event.client()), null);
+                new Repeats.Kind(
+                        event.type(),
+                        AuditLines.cut(event.username()),
+                        AuditLines.cut(event.client()),
+                        AuditLines.cut(event.detail()));
+            case LOGIN_THROTTLED ->
+                new Repeats.Kind(event.type(), AuditLines.cut(event.username()), AuditLines.cut(event.client()), null);
             default -> null;
         };
     }
@@ -106,57 +106,11 @@ public class AuditLog {
     private static void write(Type type, AuditEvent event) {
         Level level = level(type);
         if (LOG.isLoggable(level)) {
-            LOG.log(level, "AUDIT " + line(event));
+            LOG.log(level, "AUDIT " + AuditLines.line(event));
         }
     }
 
     private static Level level(Type type) {
         return type.alarming() ? Level.WARNING : Level.INFO;
-    }
-
-    static String line(AuditEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("event", name(event.type()))
-                .add("at", event.at().toString());
-        add(json, "user", event.username());
-        add(json, "client", event.client());
-        add(json, "request", event.request());
-        add(json, "detail", event.detail());
-        return json.build().toString();
-    }
-
-    /**
-     * {@code {"event":"token_rejected","at":"...","client":"...","detail":"...","repeats":4711,
-     * "within":"PT1M"}}: this many more events like the one written before, in the interval
-     * ending now. Untracked kinds (more than {@code maxKinds} at once) are summed per type.
-     */
-    static String summaryLine(Repeats.Count count, Instant now, Duration interval, int maxKinds) {
-        Repeats.Kind kind = count.kind();
-        JsonObjectBuilder json =
-                Json.createObjectBuilder().add("event", name(kind.type())).add("at", now.toString());
-        add(json, "user", kind.username());
-        add(json, "client", kind.client());
-        add(
-                json,
-                "detail",
-                count.untracked() ? "kinds beyond the " + maxKinds + " tracked, all clients" : kind.detail());
-        return json.add("repeats", count.repeats())
-                .add("within", interval.toString())
-                .build()
-                .toString();
-    }
-
-    private static String name(Type type) {
-        return type.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static void add(JsonObjectBuilder json, String name, String value) {
-        if (value != null) {
-            json.add(name, cut(value));
-        }
-    }
-
-    private static String cut(String value) {
-        return value == null || value.length() <= MAX_FIELD ? value : value.substring(0, MAX_FIELD) + "…";
     }
 }

@@ -1,6 +1,10 @@
 package dev.restauth.jwt.control;
 
 import dev.restauth.jwt.entity.SigningKey;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -11,6 +15,9 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -73,6 +80,16 @@ final class Jwks {
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key.privateKey())));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Unreadable private key " + key.kid(), e);
+        }
+    }
+
+    /** The kids a JWKS document names (keys without one are left out). */
+    static Set<String> kids(String jwks) {
+        try (JsonReader reader = Json.createReader(new StringReader(jwks))) {
+            return reader.readObject().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                    .map(key -> key.getString("kid", null))
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toUnmodifiableSet());
         }
     }
 }

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The refresh families and tokens. Every state change is a single conditional UPDATE, so that
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 @Transactional
 public class RefreshTokenStore {
-
-    private static final Pattern OUR_JTI = Pattern.compile("[0-9a-f]{32}");
 
     @PersistenceContext(unitName = "restauth")
     EntityManager entityManager;
@@ -97,10 +94,10 @@ public class RefreshTokenStore {
 
     /**
      * The row of one of our refresh tokens. A {@code jti} we cannot have issued (see {@link
-     * TokenSigner#newJti}) is not looked up: a NUL in it would make PostgreSQL fail the query.
+     * TokenSigner#couldHaveIssued}) is not looked up: a NUL in it would make PostgreSQL fail the query.
      */
     public Optional<RefreshToken> find(String jti) {
-        if (jti == null || !OUR_JTI.matcher(jti).matches()) {
+        if (!TokenSigner.couldHaveIssued(jti)) {
             return Optional.empty();
         }
         return Optional.ofNullable(entityManager.find(RefreshToken.class, jti));

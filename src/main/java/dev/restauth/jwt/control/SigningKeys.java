@@ -1,11 +1,6 @@
 package dev.restauth.jwt.control;
 
 import dev.restauth.jwt.entity.SigningKey;
-import dev.restauth.platform.control.Change;
-import dev.restauth.platform.control.ChangesMissed;
-import dev.restauth.platform.control.SchemaReady;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -19,17 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The keys in memory: the one that signs, and the public set that verifies (also published as
- * the JWKS). Loaded once the schema is ready (or on first use if the database came up later),
- * checked every {@code jwt.signing-key.check-interval} (rotating a signer older than
- * {@code jwt.signing-key.max-age}), and reloaded at once when any node made a new key ({@link
- * SigningKeyStore} publishes it as a {@link Change}) or notifications may have been missed, so
- * that every node signs with the new key and verifies its tokens within milliseconds; also when a
- * token names a kid we do not know. The reload runs on the scheduler, never on a request.
+ * the JWKS). Loaded on first use, reloaded when {@link SigningKeyReloads} says (the schema is
+ * ready, the check interval passed, a node made a new key) and, rarely, when a token names a kid
+ * we do not know; a signer older than {@code jwt.signing-key.max-age} is replaced as it loads.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -50,16 +41,9 @@ public class SigningKeys {
 
     private volatile KeySet current;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     @Inject
     @ConfigProperty(name = "jwt.signing-key.max-age", defaultValue = "P30D")
     Duration maxAge;
-
-    @Inject
-    @ConfigProperty(name = "jwt.signing-key.check-interval", defaultValue = "PT10M")
-    Duration checkInterval;
 
     /** A token with an unknown kid may come from a key another node just made: reload, but rarely. */
     static final Duration UNKNOWN_KID_RELOAD_SPACING = Duration.ofSeconds(10);
@@ -92,27 +76,9 @@ public class SigningKeys {
         }
     }
 
-    void onSchemaReady(@Observes SchemaReady ready) {
-        reload();
-        scheduler.scheduleWithFixedDelay(
-                this::reloadQuietly, checkInterval.toMillis(), checkInterval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    void onChangeAnywhere(@Observes Change change) {
-        if (change.kind() == Change.Kind.SIGNING_KEYS) {
-            reloadSoon();
-        }
-    }
-
-    void onChangesMissed(@Observes ChangesMissed missed) {
-        reloadSoon();
-    }
-
-    /** Before the first load there is nothing stale: the first use loads. */
-    private void reloadSoon() {
-        if (current != null) {
-            scheduler.execute(this::reloadQuietly);
-        }
+    /** Whether the keys were loaded yet: before, nothing can be stale. */
+    boolean isLoaded() {
+        return current != null;
     }
 
     public KeySet current() {
@@ -142,14 +108,6 @@ public class SigningKeys {
     /** When the key that signs now was generated, for the key-age metric; empty for a configured key. */
     public Optional<Instant> signerCreatedAt() {
         return signerCreatedAt;
-    }
-
-    private void reloadQuietly() {
-        try {
-            reload();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not reload the signing keys; keeping the current ones: {0}", e.getMessage());
-        }
     }
 
     /**

@@ -13,11 +13,12 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  * token's jku, x5u or jwk header never followed, exact issuer and audience, bounded skew), plus
  * the {@code typ} header and {@code token_type} claim that keep access and refresh tokens apart.
  *
- * <p>A verified access token is remembered ({@link VerifiedTokens}); a hit still checks expiry
- * (the same rule as jose4j: expired once {@code now - skew >= exp}) and the expected type, and the
- * caller still checks revocation (the user's watermark, active flag) on every request. Refresh
- * tokens (spent once, by rotation) are never remembered; a refused token is, with its reason, for a
- * minute, so that repeating it costs no signature check either.
+ * <p>A verified access token is remembered ({@link VerifiedTokens}, one per key set: {@link
+ * CurrentVerifier}); a hit still checks expiry (the same rule as jose4j: expired once {@code now -
+ * skew >= exp}) and the expected type, and the caller still checks revocation (the user's
+ * watermark, active flag) on every request. Refresh tokens (spent once, by rotation) are never
+ * remembered; a refused token is, with its reason, for a minute, so that repeating it costs no
+ * signature check either.
  */
 @ApplicationScoped
 public class TokenCodec {
@@ -40,11 +41,8 @@ public class TokenCodec {
         }
     }
 
-    /** The most verified access tokens remembered at once (a few tens of MB at worst). */
-    static final int MAX_VERIFIED = 10_000;
-
     @Inject
-    SigningKeys keys;
+    CurrentVerifier verifiers;
 
     @Inject
     JwtSettings settings;
@@ -52,17 +50,9 @@ public class TokenCodec {
     @Inject
     Clock clock;
 
-    /** {@link #MAX_VERIFIED}, a field only so that a unit test can fill the cache quickly. */
-    int maxVerified = MAX_VERIFIED;
-
-    private volatile VerifiedTokens current;
-
-    /** The statistics of the verifiers that new key sets replaced, so that the metrics never go back. */
-    private volatile CacheStats replaced = CacheStats.empty();
-
     /** The verified token, of the expected type (or of either type when {@code type} is null). */
     public JsonWebToken verify(String token, String type) throws Rejected {
-        VerifiedTokens verifier = verifier();
+        VerifiedTokens verifier = verifiers.get();
         JsonWebToken known = token == null ? null : verifier.remembered(token);
         if (known != null) {
             if (clock.instant().getEpochSecond() - settings.clockSkewSeconds() >= known.getExpirationTime()) {
@@ -123,53 +113,27 @@ public class TokenCodec {
         try {
             return new Parsed(verifier, verifier.parse(token));
         } catch (ParseException e) {
-            if (!hasExpired(e) && keys.reloadForUnknownKid()) {
-                VerifiedTokens reloaded = verifier(); // a key another node has just made
+            VerifiedTokens reloaded = hasExpired(e) ? null : verifiers.reloadedForUnknownKid();
+            if (reloaded != null) {
                 return new Parsed(reloaded, reloaded.parse(token));
             }
             throw e;
         }
     }
 
-    /** How many verified access tokens are remembered now (for tests and the benchmarks). */
-    long remembered() {
-        return verifier().size();
-    }
-
     /** How many refused tokens are remembered now (for tests). */
     long refusalsRemembered() {
-        return verifier().refusals();
+        return verifiers.refusals();
     }
 
     /** The remembered tokens' cache statistics since the start, across key sets. */
     public CacheStats stats() {
-        VerifiedTokens verifier = current;
-        return verifier == null ? replaced : replaced.plus(verifier.stats());
+        return verifiers.stats();
     }
 
     /** How many verified access tokens are remembered now, without loading the keys. */
     public long size() {
-        VerifiedTokens verifier = current;
-        return verifier == null ? 0 : verifier.size();
-    }
-
-    /** The verifier follows the key set: a new key (rotation, another node) means a new one. */
-    private VerifiedTokens verifier() {
-        String jwks = keys.current().jwks();
-        VerifiedTokens verifier = current;
-        if (verifier == null || !verifier.isFor(jwks)) {
-            synchronized (this) {
-                verifier = current;
-                if (verifier == null || !verifier.isFor(jwks)) {
-                    if (verifier != null) {
-                        replaced = replaced.plus(verifier.stats());
-                    }
-                    verifier = new VerifiedTokens(jwks, settings, clock, maxVerified);
-                    current = verifier;
-                }
-            }
-        }
-        return verifier;
+        return verifiers.size();
     }
 
     private static boolean hasExpired(Throwable failure) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Builds and signs our JWTs: a superset of SimpleJWT's and MicroProfile JWT's claims, ES256 with
@@ -23,6 +24,9 @@ public class TokenSigner {
     @Inject
     JwtSettings settings;
 
+    /** What {@link #newJti} makes; defined beside it so that the two cannot drift apart. */
+    private static final Pattern JTI = Pattern.compile("[0-9a-f]{32}");
+
     private final SecureRandom random = new SecureRandom();
 
     /** 128 random bits, as 32 hex characters like SimpleJWT's uuid4().hex. */
@@ -30,6 +34,11 @@ public class TokenSigner {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Whether {@link #newJti} could have made this jti; anything else was never ours. */
+    static boolean couldHaveIssued(String jti) {
+        return jti != null && JTI.matcher(jti).matches();
     }
 
     /**

@@ -2,39 +2,29 @@ package dev.restauth.jwt.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.restauth.platform.control.Clocks;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * SmallRye's parser for one key set, and the access tokens it has verified. One ECDSA
  * verification costs more CPU than the rest of a request, and a client sends the same access token
  * with every request for its lifetime, so a verified token is remembered: keyed by the whole token
- * (only the very bytes that were verified can hit), until its {@code exp} plus the allowed skew,
- * at most {@code max} of them (about 3 KB each). A refused token is remembered too, with its
- * reason, for {@link #REFUSED_FOR}: a client that repeats a forged or expired token (a broken
- * client, a flood) then costs a lookup instead of a signature check, so refusing stays as cheap as
- * accepting. A new key set (rotation, a reload) means a new instance, so both caches start empty:
+ * (only the very bytes that were verified can hit), until its {@code exp} plus the allowed skew
+ * ({@link UntilExpired}), at most {@code max} of them (about 3 KB each). A refused token is
+ * remembered too, with its reason, for {@link #REFUSED_FOR}: a client that repeats a forged or
+ * expired token (a broken client, a flood) then costs a lookup instead of a signature check, so
+ * refusing stays as cheap as accepting. A new key set (rotation, a reload) means a new instance, so both caches start empty:
  * that is the eviction rule.
  */
 final class VerifiedTokens {
-
-    private static final long GRACE_SECONDS = 60;
 
     /**
      * How long a refusal is remembered. Forever would do for a bad signature or an expired token;
@@ -54,7 +44,7 @@ final class VerifiedTokens {
 
     VerifiedTokens(String jwks, JwtSettings settings, Clock clock, int max) {
         this.jwks = jwks;
-        this.kids = kids(jwks);
+        this.kids = Jwks.kids(jwks);
         JWTAuthContextInfo context = new JWTAuthContextInfo();
         context.setPublicKeyContent(jwks);
         context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.ES256));
@@ -65,7 +55,7 @@ final class VerifiedTokens {
         this.parser = new DefaultJWTParser(context);
         this.verified = Caffeine.newBuilder()
                 .maximumSize(max)
-                .expireAfter(untilExpired(clock, settings.clockSkewSeconds()))
+                .expireAfter(new UntilExpired(clock, settings.clockSkewSeconds()))
                 .ticker(Clocks.ticker(clock))
                 .recordStats()
                 .build();
@@ -129,42 +119,5 @@ final class VerifiedTokens {
 
     CacheStats stats() {
         return verified.stats();
-    }
-
-    private static Set<String> kids(String jwks) {
-        try (JsonReader reader = Json.createReader(new StringReader(jwks))) {
-            return reader.readObject().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
-                    .map(key -> key.getString("kid", null))
-                    .filter(Objects::nonNull)
-                    .collect(Collectors.toUnmodifiableSet());
-        }
-    }
-
-    /**
-     * Kept a little past the token's expiry by jose4j's rule (expired once {@code now - skew >=
-     * exp}): {@link TokenCodec} checks expiry on every hit and says "Token is expired"; this only
-     * makes room.
-     */
-    private static Expiry<String, JsonWebToken> untilExpired(Clock clock, int skewSeconds) {
-        return new Expiry<>() {
-            @Override
-            public long expireAfterCreate(String token, JsonWebToken jwt, long currentTime) {
-                long seconds = jwt.getExpirationTime()
-                        + skewSeconds
-                        + GRACE_SECONDS
-                        - clock.instant().getEpochSecond();
-                return TimeUnit.SECONDS.toNanos(Math.max(0, seconds));
-            }
-
-            @Override
-            public long expireAfterUpdate(String token, JsonWebToken jwt, long currentTime, long currentDuration) {
-                return expireAfterCreate(token, jwt, currentTime);
-            }
-
-            @Override
-            public long expireAfterRead(String token, JsonWebToken jwt, long currentTime, long currentDuration) {
-                return currentDuration;
-            }
-        };
     }
 }

@@ -4,17 +4,10 @@ import dev.restauth.audit.control.Audit;
 import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.errors.control.ApiError;
 import dev.restauth.platform.entity.RequestOrigin;
-import io.github.bucket4j.BucketConfiguration;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>While a bucket that applies is empty every attempt is refused before the password is looked
  * at, the right password included, so a throttled caller learns nothing. Checks run concurrently
  * (the hashing queue), so a bucket with recent failures also counts the checks still running
- * against it: it lets no more through than it has tokens left.
+ * against it ({@link RunningChecks}): it lets no more through than it has tokens left. The buckets
+ * and their sizes are {@link LoginLimits}.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -57,49 +51,10 @@ public class LoginThrottle {
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "throttle.username.failures", defaultValue = "10")
-    long usernameFailures;
+    LoginLimits limits;
 
-    @Inject
-    @ConfigProperty(name = "throttle.username.period", defaultValue = "PT10M")
-    Duration usernamePeriod;
-
-    @Inject
-    @ConfigProperty(name = "throttle.username.ceiling.failures", defaultValue = "100")
-    long ceilingFailures;
-
-    @Inject
-    @ConfigProperty(name = "throttle.username.ceiling.period", defaultValue = "PT1H")
-    Duration ceilingPeriod;
-
-    @Inject
-    @ConfigProperty(name = "throttle.address.failures", defaultValue = "50")
-    long addressFailures;
-
-    @Inject
-    @ConfigProperty(name = "throttle.address.period", defaultValue = "PT10M")
-    Duration addressPeriod;
-
-    @Inject
-    @ConfigProperty(name = "throttle.known-client.period", defaultValue = "P30D")
-    Duration knownClientPeriod;
-
-    private BucketConfiguration perAccountAndAddress;
-    private BucketConfiguration perAccount;
-    private BucketConfiguration perAddress;
-    /** One token that comes back after the period: its row says "logged in from here lately". */
-    private BucketConfiguration knownClient;
-
-    /** Checks under way on this node per bucket, for buckets that have recent failures. */
-    private final Map<String, Integer> running = new HashMap<>();
-
-    @PostConstruct
-    void init() {
-        perAccountAndAddress = limit(usernameFailures, usernamePeriod);
-        perAccount = limit(ceilingFailures, ceilingPeriod);
-        perAddress = limit(addressFailures, addressPeriod);
-        knownClient = limit(1, knownClientPeriod);
-    }
+    /** The checks under way on this node: state of this bean alone, with no configuration to inject. */
+    private final RunningChecks running = new RunningChecks();
 
     /**
      * A password check is about to run: refused (and audited) while a bucket that applies is
@@ -115,14 +70,13 @@ public class LoginThrottle {
         String account = username == null ? "" : username;
         String address = origin.address();
         List<ThrottleBuckets.Key> counted = new ArrayList<>(3);
-        ThrottleBuckets.Key pair =
-                key("pair:", account + "\n" + (address == null ? "" : address), perAccountAndAddress);
+        ThrottleBuckets.Key pair = limits.accountAtAddress(account, address);
         counted.add(pair);
-        counted.add(key("account:", account, perAccount));
+        counted.add(limits.account(account));
         ThrottleBuckets.Key known = null;
         if (address != null) {
-            counted.add(key("address:", address, perAddress));
-            known = key("known:", account + "\n" + address, knownClient);
+            counted.add(limits.address(address));
+            known = limits.knownClient(account, address);
         }
         List<ThrottleBuckets.Key> read = new ArrayList<>(counted);
         if (known != null) {
@@ -138,7 +92,7 @@ public class LoginThrottle {
                 left.put(key.id(), buckets.tokens(key));
             }
         }
-        long waitNanos = reserve(left);
+        long waitNanos = running.reserve(left);
         if (waitNanos > 0) {
             ApiError throttled = ApiError.throttled(Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
             audit.record(Type.LOGIN_THROTTLED, username, throttled.body().detail(), origin);
@@ -167,13 +121,13 @@ public class LoginThrottle {
                     buckets.take(counted);
                 }
             } finally {
-                release(reserved);
+                running.release(reserved);
             }
         }
 
         /** The password was right: this account is known at this address from now on. */
         public void succeeded() {
-            release(reserved);
+            running.release(reserved);
             if (newlyKnown != null) {
                 buckets.take(List.of(newlyKnown));
             }
@@ -181,54 +135,7 @@ public class LoginThrottle {
 
         /** The check did not run to an outcome (busy, unavailable): nothing to count. */
         public void abandoned() {
-            release(reserved);
-        }
-    }
-
-    /**
-     * Takes a place for this check in every bucket with recent failures, if each has a token left
-     * beyond the checks already running against it.
-     *
-     * @return 0 when reserved; otherwise the nanoseconds to wait, nothing reserved
-     */
-    private synchronized long reserve(Map<String, ThrottleBuckets.Tokens> left) {
-        long waitNanos = 0;
-        for (Map.Entry<String, ThrottleBuckets.Tokens> bucket : left.entrySet()) {
-            ThrottleBuckets.Tokens tokens = bucket.getValue();
-            int underWay = running.getOrDefault(bucket.getKey(), 0);
-            if (tokens.available() <= underWay) {
-                // Empty: until a token is back. Held by running checks: they end within a hash.
-                waitNanos = Math.max(waitNanos, tokens.available() > 0 ? 1 : Math.max(1, tokens.nanosToRefill()));
-            }
-        }
-        if (waitNanos > 0) {
-            return waitNanos;
-        }
-        left.keySet().forEach(id -> running.merge(id, 1, Integer::sum));
-        return 0;
-    }
-
-    private synchronized void release(List<String> reserved) {
-        reserved.forEach(id -> running.computeIfPresent(id, (key, count) -> count > 1 ? count - 1 : null));
-    }
-
-    private static ThrottleBuckets.Key key(String kind, String value, BucketConfiguration limit) {
-        return new ThrottleBuckets.Key(kind + sha256(value), limit);
-    }
-
-    private static BucketConfiguration limit(long failures, Duration period) {
-        return BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(failures).refillGreedy(failures, period))
-                .build();
-    }
-
-    /** Buckets are named by digest: the table holds no usernames or addresses, and any input fits. */
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
+            running.release(reserved);
         }
     }
 }

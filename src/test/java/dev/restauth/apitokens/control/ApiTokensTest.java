@@ -42,6 +42,8 @@ class ApiTokensTest {
     User alice;
     User bob;
     ApiTokens cut;
+    ApiTokenLogins logins;
+    UserTokenRevocations revocations;
 
     @BeforeEach
     void wire() {
@@ -56,11 +58,16 @@ class ApiTokensTest {
         cut.verifiedKeys = table.verifiedKeys(clock, Duration.ofSeconds(10));
         cut.requests = new ApiTokenRequests();
         cut.requests.defaultLifetime = "never";
-        cut.identityStore = TestIdentityStores.over(new InMemoryUsers(alice, bob), audited);
         cut.audit = TestAudits.into(audited);
         cut.clients = new ClientAddress();
         cut.clock = clock;
-        cut.revokeOnPasswordChange = true;
+        logins = new ApiTokenLogins();
+        logins.requests = cut.requests;
+        logins.identityStore = TestIdentityStores.over(new InMemoryUsers(alice, bob), audited);
+        logins.tokens = cut;
+        revocations = new UserTokenRevocations();
+        revocations.tokens = cut;
+        revocations.revokeOnPasswordChange = true;
     }
 
     static final RequestOrigin LAPTOP = new RequestOrigin("198.51.100.9", "POST /api/auth-token/");
@@ -68,7 +75,7 @@ class ApiTokensTest {
     /** A login as the resource awaits it; a refusal is the cause of the stage's failure. */
     IssuedToken obtain(TokenLogin login) {
         try {
-            return cut.obtain(login, LAPTOP).toCompletableFuture().join();
+            return logins.obtain(login, LAPTOP).toCompletableFuture().join();
         } catch (CompletionException failed) {
             throw (RuntimeException) failed.getCause();
         }
@@ -115,7 +122,7 @@ class ApiTokensTest {
     void aFailedLoginIssuesNothingAndSaysWhatDrfSays(String username, String password) {
         ApiError refused = assertThrows(ApiError.class, () -> obtain(new TokenLogin(username, password, null)));
         assertEquals(400, refused.status());
-        assertEquals(Map.of("non_field_errors", List.of(ApiTokens.UNABLE_TO_LOG_IN)), FieldMessages.of(refused));
+        assertEquals(Map.of("non_field_errors", List.of(ApiTokenLogins.UNABLE_TO_LOG_IN)), FieldMessages.of(refused));
         assertTrue(table.ofUser(7).isEmpty());
         assertTrue(table.ofUser(8).isEmpty());
     }
@@ -209,11 +216,11 @@ class ApiTokensTest {
         "REMOVED, true, false"
     })
     void whichRevocationsEndTheUsersKeys(TokensRevoked.Reason reason, boolean onPasswordChange, boolean ended) {
-        cut.revokeOnPasswordChange = onPasswordChange;
+        revocations.revokeOnPasswordChange = onPasswordChange;
         String key = cut.issue(alice, new NewToken(null, null)).token();
         String bobs = cut.issue(bob, new NewToken(null, null)).token();
         cut.verifiedKeys.authenticate(key);
-        cut.onTokensRevoked(new TokensRevoked(7, reason));
+        revocations.onTokensRevoked(new TokensRevoked(7, reason));
         assertEquals(ended, cut.verifiedKeys.authenticate(key).isEmpty());
         assertTrue(cut.verifiedKeys.authenticate(bobs).isPresent(), "another user's key stays");
     }

@@ -90,6 +90,14 @@ public final class InMemoryApiTokens extends ApiTokenStore {
         return verified;
     }
 
+    public TokenUses tokenUses(Clock clock) {
+        TokenUses uses = new TokenUses();
+        uses.store = this;
+        uses.clock = clock;
+        uses.init();
+        return uses;
+    }
+
     /** How often a key went to the table: what the cache of checked keys saves. */
     public int lookups() {
         return lookups.get();

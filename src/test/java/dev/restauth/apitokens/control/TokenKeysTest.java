@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restauth.apitokens.entity.ApiToken;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,5 +79,20 @@ class TokenKeysTest {
         assertEquals(cut.digest(KEY), lazy.digest(KEY));
         lazy.pepper.configured = java.util.Optional.of("changed afterwards");
         assertEquals(cut.digest(KEY), lazy.digest(KEY), "read once, then kept");
+    }
+
+    @Test
+    void theRowOfASelectorIsTheOneWithTheSameDigest() {
+        String other = KEY.substring(0, TokenKeys.SELECTOR_LENGTH) + "f".repeat(40 - TokenKeys.SELECTOR_LENGTH);
+        ApiToken first = row(other);
+        ApiToken second = row(KEY);
+
+        assertEquals(Optional.of(second), TokenKeys.matching(List.of(first, second), cut.digest(KEY)));
+        assertEquals(Optional.empty(), TokenKeys.matching(List.of(first), cut.digest(KEY)));
+        assertEquals(Optional.empty(), TokenKeys.matching(List.of(), cut.digest(KEY)));
+    }
+
+    private ApiToken row(String key) {
+        return new ApiToken(7L, "test", TokenKeys.selector(key), cut.digest(key), Instant.EPOCH, null);
     }
 }

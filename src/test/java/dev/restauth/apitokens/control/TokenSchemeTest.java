@@ -39,6 +39,7 @@ class TokenSchemeTest {
         audited = new ArrayList<>();
         cut = new TokenScheme();
         cut.keys = table.verifiedKeys(clock, Duration.ofSeconds(10));
+        cut.uses = table.tokenUses(clock);
         cut.users = new InMemoryUsers(alice, inactive).statusCache(clock);
         cut.audit = TestAudits.into(audited);
     }

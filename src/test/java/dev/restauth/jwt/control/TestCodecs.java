@@ -56,7 +56,10 @@ public final class TestCodecs {
     public static TokenCodec codec(Clock clock, String pem) {
         JwtSettings settings = settings();
         TokenCodec codec = new TokenCodec();
-        codec.keys = signingKeys(clock, settings, pem);
+        codec.verifiers = new CurrentVerifier();
+        codec.verifiers.keys = signingKeys(clock, settings, pem);
+        codec.verifiers.settings = settings;
+        codec.verifiers.clock = clock;
         codec.settings = settings;
         codec.clock = clock;
         return codec;
@@ -85,7 +88,6 @@ public final class TestCodecs {
         keys.settings = settings;
         keys.clock = clock;
         keys.maxAge = Duration.ofDays(30);
-        keys.checkInterval = Duration.ofMinutes(10);
         keys.configuredKey = Optional.of(pem);
         keys.configuredKeyLocation = Optional.empty();
         return keys;
@@ -136,7 +138,7 @@ public final class TestCodecs {
     }
 
     static String mint(TokenCodec codec, String type, String jti, User user, Instant issuedAt, Instant expiresAt) {
-        SigningKeys.KeySet keys = codec.keys.current();
+        SigningKeys.KeySet keys = codec.verifiers.keys.current();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer("restauth");
         claims.setAudience("restauth");

@@ -36,12 +36,12 @@ class TokenCodecClaimsTest {
     }
 
     RawJwt ours() {
-        SigningKeys.KeySet keys = cut.keys.current();
+        SigningKeys.KeySet keys = cut.verifiers.keys.current();
         return RawJwt.access(keys.kid(), "restauth", "restauth", holder, new TokenSigner().newJti(), now);
     }
 
     String signed(RawJwt jwt) throws Exception {
-        return jwt.sign(cut.keys.current().signingKey());
+        return jwt.sign(cut.verifiers.keys.current().signingKey());
     }
 
     void assertRefused(RawJwt jwt) throws Exception {

@@ -37,7 +37,7 @@ class TokenCodecTest {
 
         assertSame(first, second);
         assertEquals("7", Claims.text(second, "user_id"));
-        assertEquals(1L, cut.remembered());
+        assertEquals(1L, cut.size());
     }
 
     @Test
@@ -52,7 +52,7 @@ class TokenCodecTest {
         TokenCodec.Rejected rejected =
                 assertThrows(TokenCodec.Rejected.class, () -> cut.verify(token, TokenCodec.ACCESS));
         assertEquals(TokenCodec.EXPIRED, rejected.getMessage());
-        assertEquals(0L, cut.remembered());
+        assertEquals(0L, cut.size());
     }
 
     @Test
@@ -82,7 +82,7 @@ class TokenCodecTest {
                     assertThrows(TokenCodec.Rejected.class, () -> cut.verify(forged, TokenCodec.ACCESS));
             assertEquals(TokenCodec.INVALID, rejected.getMessage());
         }
-        assertEquals(1L, cut.remembered());
+        assertEquals(1L, cut.size());
     }
 
     @Test
@@ -91,7 +91,7 @@ class TokenCodecTest {
         assertThrows(TokenCodec.Rejected.class, () -> cut.verify("not.a.token", TokenCodec.ACCESS));
         assertThrows(TokenCodec.Rejected.class, () -> cut.verify(null, TokenCodec.ACCESS));
 
-        assertEquals(0L, cut.remembered());
+        assertEquals(0L, cut.size());
     }
 
     @Test
@@ -144,8 +144,8 @@ class TokenCodecTest {
         String token = TestCodecs.accessToken(cut, alice, now);
         cut.verify(token, TokenCodec.ACCESS);
 
-        cut.keys.configuredKey = java.util.Optional.of(TestCodecs.newKeyPem());
-        cut.keys.reload();
+        cut.verifiers.keys.configuredKey = java.util.Optional.of(TestCodecs.newKeyPem());
+        cut.verifiers.keys.reload();
 
         TokenCodec.Rejected rejected =
                 assertThrows(TokenCodec.Rejected.class, () -> cut.verify(token, TokenCodec.ACCESS));
@@ -154,10 +154,10 @@ class TokenCodecTest {
 
     @Test
     void theCacheStaysBounded() throws Exception {
-        cut.maxVerified = 3;
+        cut.verifiers.maxVerified = 3;
         for (int i = 0; i < 10; i++) {
             cut.verify(TestCodecs.accessToken(cut, alice, now), TokenCodec.ACCESS);
-            assertTrue(cut.remembered() <= 3);
+            assertTrue(cut.size() <= 3);
         }
     }
 }

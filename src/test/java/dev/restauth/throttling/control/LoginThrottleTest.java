@@ -40,14 +40,15 @@ class LoginThrottleTest {
         cut.buckets = buckets;
         cut.audit = TestAudits.into(audited);
         cut.enabled = true;
-        cut.usernameFailures = 3;
-        cut.usernamePeriod = Duration.ofHours(1);
-        cut.ceilingFailures = 5;
-        cut.ceilingPeriod = Duration.ofHours(1);
-        cut.addressFailures = 4;
-        cut.addressPeriod = Duration.ofHours(1);
-        cut.knownClientPeriod = Duration.ofDays(30);
-        cut.init();
+        cut.limits = new LoginLimits();
+        cut.limits.usernameFailures = 3;
+        cut.limits.usernamePeriod = Duration.ofHours(1);
+        cut.limits.ceilingFailures = 5;
+        cut.limits.ceilingPeriod = Duration.ofHours(1);
+        cut.limits.addressFailures = 4;
+        cut.limits.addressPeriod = Duration.ofHours(1);
+        cut.limits.knownClientPeriod = Duration.ofDays(30);
+        cut.limits.init();
     }
 
     @Test
