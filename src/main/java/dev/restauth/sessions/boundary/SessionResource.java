@@ -2,25 +2,18 @@ package dev.restauth.sessions.boundary;
 
 import dev.restauth.authentication.boundary.IgnoresCredentials;
 import dev.restauth.errors.boundary.ErrorWriter;
-import dev.restauth.errors.control.ApiError;
-import dev.restauth.errors.entity.ErrorBody;
 import dev.restauth.jwt.control.JwtSettings;
-import dev.restauth.jwt.control.TokenErrors;
 import dev.restauth.jwt.control.Tokens;
 import dev.restauth.jwt.entity.Credentials;
-import dev.restauth.jwt.entity.RefreshRequest;
-import dev.restauth.jwt.entity.TokenPair;
 import dev.restauth.platform.boundary.NoStore;
 import dev.restauth.platform.control.ClientAddress;
 import dev.restauth.sessions.control.Csrf;
 import dev.restauth.sessions.control.SessionCookies;
 import dev.restauth.sessions.entity.SignedIn;
-import dev.restauth.sessions.entity.SignedOut;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -51,9 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  *   <li>{@code GET /api/session/}: sets the {@code csrftoken} cookie when missing;
  *   <li>{@code POST /api/session/}: signs in ({@code /api/token/}'s rules, throttling included)
  *       and sets the cookies; the CSRF token is rotated, as Django does at login;
- *   <li>{@code POST /api/session/refresh/}: {@code /api/token/refresh/} from the refresh cookie;
- *   <li>{@code DELETE /api/session/refresh/}: signs out: blacklists the refresh token (its whole
- *       session) and clears the cookies.
+ *   <li>{@code POST /api/session/refresh/} and {@code DELETE /api/session/refresh/}: refresh and
+ *       sign out, in {@link SessionRefreshResource}, the one path the refresh cookie is sent to.
  * </ul>
  */
 @Path("api/session/")
@@ -62,10 +54,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions")
 public class SessionResource {
-
-    /** dj-rest-auth's answer to a refresh without its cookie. */
-    static final ApiError NO_REFRESH_COOKIE = ApiError.unauthorized(
-            new ErrorBody("No valid refresh token found.", "token_not_valid"), TokenErrors.CHALLENGE);
 
     @Inject
     Tokens tokens;
@@ -147,80 +135,5 @@ public class SessionResource {
                     return answer.header("Set-Cookie", cookies.csrf(csrf.newToken()))
                             .build();
                 }));
-    }
-
-    @POST
-    @Path("refresh/")
-    @Operation(
-            summary = "A new access cookie for the refresh cookie",
-            description = "`POST /api/token/refresh/` from the `restauth_refresh` cookie, rotation included;"
-                    + " a dead session's cookies are cleared.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The new expirations (`refresh_expiration` only when the refresh token rotated)",
-            content = @Content(schema = @Schema(implementation = SignedIn.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No refresh cookie, or one that is invalid, expired, blacklisted or reused",
-            content = @Content(schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "403", ref = "CsrfFailed")
-    @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Response refresh(
-            @CookieParam(SessionCookies.REFRESH) String refreshCookie,
-            @CookieParam(SessionCookies.CSRF) String csrfCookie,
-            @HeaderParam(Csrf.HEADER) String csrfHeader) {
-        csrf.check("POST", csrfCookie, csrfHeader);
-        TokenPair pair;
-        try {
-            if (refreshCookie == null || refreshCookie.isEmpty()) {
-                throw NO_REFRESH_COOKIE;
-            }
-            pair = tokens.refresh(new RefreshRequest(refreshCookie));
-        } catch (ApiError failure) {
-            if (failure.status() != 401) {
-                throw failure; // 503 and the like: the session may well be alive
-            }
-            // A dead session: the browser should forget its cookies, not send them again.
-            Response.ResponseBuilder answer = Response.fromResponse(ErrorWriter.response(failure));
-            cookies.cleared().forEach(cookie -> answer.header("Set-Cookie", cookie));
-            return answer.build();
-        }
-        Instant now = clock.instant();
-        Response.ResponseBuilder answer = NoStore.ok(new SignedIn(
-                null, now.plus(jwt.accessLifetime()), pair.refresh() == null ? null : now.plus(jwt.refreshLifetime())));
-        cookies.pair(pair.access(), pair.refresh()).forEach(cookie -> answer.header("Set-Cookie", cookie));
-        return answer.build();
-    }
-
-    /** Signs out whatever state the session is in: the cookies are cleared in any case. */
-    @DELETE
-    @Path("refresh/")
-    @Operation(
-            summary = "Sign out: the refresh token's session ends and the cookies are cleared",
-            description = "Blacklists the refresh cookie's token (and its family); succeeds for a session that is"
-                    + " already dead too.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Signed out",
-            content = @Content(schema = @Schema(implementation = SignedOut.class)))
-    @APIResponse(responseCode = "403", ref = "CsrfFailed")
-    @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Response signOut(
-            @CookieParam(SessionCookies.REFRESH) String refreshCookie,
-            @CookieParam(SessionCookies.CSRF) String csrfCookie,
-            @HeaderParam(Csrf.HEADER) String csrfHeader) {
-        csrf.check("DELETE", csrfCookie, csrfHeader);
-        if (refreshCookie != null && !refreshCookie.isEmpty()) {
-            try {
-                tokens.blacklist(new RefreshRequest(refreshCookie));
-            } catch (ApiError alreadyDead) {
-                if (alreadyDead.status() != 401) {
-                    throw alreadyDead; // not blacklisted: the caller must hear it and may retry
-                }
-            }
-        }
-        Response.ResponseBuilder answer = NoStore.ok(SignedOut.INSTANCE);
-        cookies.cleared().forEach(cookie -> answer.header("Set-Cookie", cookie));
-        return answer.build();
     }
 }
