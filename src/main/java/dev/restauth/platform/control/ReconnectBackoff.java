@@ -13,6 +13,7 @@ import java.time.Instant;
  */
 final class ReconnectBackoff {
 
+    /** The listener's logger: these lines are its, and operators filter on its name. */
     private static final Logger LOG = System.getLogger(ChangeListener.class.getName());
 
     static final Duration MAX_DELAY = Duration.ofSeconds(30);

@@ -4,7 +4,6 @@ import dev.restauth.authentication.boundary.IgnoresCredentials;
 import dev.restauth.errors.boundary.ErrorWriter;
 import dev.restauth.errors.control.ApiError;
 import dev.restauth.errors.entity.ErrorBody;
-import dev.restauth.jwt.control.JwtSettings;
 import dev.restauth.jwt.control.TokenErrors;
 import dev.restauth.jwt.control.Tokens;
 import dev.restauth.jwt.entity.RefreshRequest;
@@ -24,8 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,12 +54,6 @@ public class SessionRefreshResource {
 
     @Inject
     SessionCookies cookies;
-
-    @Inject
-    JwtSettings jwt;
-
-    @Inject
-    Clock clock;
 
     @POST
     @Operation(
@@ -99,9 +90,7 @@ public class SessionRefreshResource {
             cookies.cleared().forEach(cookie -> answer.header("Set-Cookie", cookie));
             return answer.build();
         }
-        Instant now = clock.instant();
-        Response.ResponseBuilder answer = NoStore.ok(new SignedIn(
-                null, now.plus(jwt.accessLifetime()), pair.refresh() == null ? null : now.plus(jwt.refreshLifetime())));
+        Response.ResponseBuilder answer = NoStore.ok(cookies.signedIn(null, pair.refresh() != null));
         cookies.pair(pair.access(), pair.refresh()).forEach(cookie -> answer.header("Set-Cookie", cookie));
         return answer.build();
     }

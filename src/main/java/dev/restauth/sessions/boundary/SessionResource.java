@@ -2,7 +2,6 @@ package dev.restauth.sessions.boundary;
 
 import dev.restauth.authentication.boundary.IgnoresCredentials;
 import dev.restauth.errors.boundary.ErrorWriter;
-import dev.restauth.jwt.control.JwtSettings;
 import dev.restauth.jwt.control.Tokens;
 import dev.restauth.jwt.entity.Credentials;
 import dev.restauth.platform.boundary.NoStore;
@@ -21,8 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -63,12 +60,6 @@ public class SessionResource {
 
     @Inject
     SessionCookies cookies;
-
-    @Inject
-    JwtSettings jwt;
-
-    @Inject
-    Clock clock;
 
     @Inject
     ClientAddress clients;
@@ -128,9 +119,7 @@ public class SessionResource {
         csrf.check("POST", csrfCookie, csrfHeader);
         return ErrorWriter.answering(
                 tokens.obtain(credentials, clients.origin()).thenApply(pair -> {
-                    Instant now = clock.instant();
-                    Response.ResponseBuilder answer = NoStore.ok(new SignedIn(
-                            credentials.username(), now.plus(jwt.accessLifetime()), now.plus(jwt.refreshLifetime())));
+                    Response.ResponseBuilder answer = NoStore.ok(cookies.signedIn(credentials.username(), true));
                     cookies.pair(pair.access(), pair.refresh()).forEach(cookie -> answer.header("Set-Cookie", cookie));
                     return answer.header("Set-Cookie", cookies.csrf(csrf.newToken()))
                             .build();
