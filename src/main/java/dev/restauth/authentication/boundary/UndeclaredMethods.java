@@ -62,11 +62,11 @@ public class UndeclaredMethods implements ContainerRequestFilter {
         if (isPreflight(context)) {
             return;
         }
-        Optional<Routes.PathRule> found = routes.at(context.getUriInfo().getPath());
+        Optional<PathRule> found = routes.at(context.getUriInfo().getPath());
         if (found.isEmpty() || found.get().declares(method)) {
             return;
         }
-        Routes.PathRule rule = found.get();
+        PathRule rule = found.get();
         ApiError refused = refusal(rule);
         if (refused != null) {
             context.abortWith(ErrorWriter.response(refused.withHeader(HttpHeaders.ALLOW, rule.allow())));
@@ -75,7 +75,7 @@ public class UndeclaredMethods implements ContainerRequestFilter {
         }
     }
 
-    private ApiError refusal(Routes.PathRule rule) {
+    private ApiError refusal(PathRule rule) {
         boolean credentialsCount = !rule.ignoresCredentials()
                 && (rule.schemes() == null || accepted(rule.schemes(), request.getHeader("Authorization")));
         if (!credentialsCount) {
@@ -105,7 +105,7 @@ public class UndeclaredMethods implements ContainerRequestFilter {
     }
 
     /** DRF's SimpleMetadata answer: the view's name, and what it renders and parses. */
-    private static Response metadata(Routes.PathRule rule) {
+    private static Response metadata(PathRule rule) {
         JsonArrayBuilder parses = Json.createArrayBuilder();
         (rule.consumes().isEmpty() ? List.of(MediaType.APPLICATION_JSON) : rule.consumes()).forEach(parses::add);
         String body = Json.createObjectBuilder()

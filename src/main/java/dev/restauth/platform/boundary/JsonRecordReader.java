@@ -3,7 +3,7 @@ package dev.restauth.platform.boundary;
 import dev.restauth.errors.control.ApiError;
 import dev.restauth.errors.control.DefaultMessages;
 import dev.restauth.errors.control.FieldErrors;
-import dev.restauth.platform.control.DrfFields;
+import dev.restauth.platform.control.PythonValues;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -73,7 +73,7 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
         if (!(value instanceof JsonObject object)) {
             throw FieldErrors.of(
                     FieldErrors.NON_FIELD,
-                    "Invalid data. Expected a dictionary, but got " + DrfFields.pythonType(value) + ".");
+                    "Invalid data. Expected a dictionary, but got " + PythonValues.typeName(value) + ".");
         }
         return Records.of(type, object);
     }

@@ -4,26 +4,14 @@ import dev.restauth.errors.boundary.ErrorWriter;
 import dev.restauth.errors.control.ApiError;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UnsupportedEncodingException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,7 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RequestBodyLimit extends HttpFilter {
 
     private static final Logger LOG = System.getLogger(RequestBodyLimit.class.getName());
-    private static final String CONTENT_LENGTH = "Content-Length";
     private static final String TRANSFER_ENCODING = "Transfer-Encoding";
 
     @Inject
@@ -96,96 +83,5 @@ public class RequestBodyLimit extends HttpFilter {
 
     private static void refuse(int status, HttpServletResponse response) {
         ErrorWriter.write(ApiError.ofStatus(status, null, null), response);
-    }
-
-    /**
-     * The request with its (bounded) body already read, from then on a plain body of known length:
-     * a Content-Length of what was read, no Transfer-Encoding.
-     */
-    private static final class BufferedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        BufferedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return bytes.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new IllegalStateException("The body was already read");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() throws UnsupportedEncodingException {
-            String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), encoding));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            if (CONTENT_LENGTH.equalsIgnoreCase(name)) {
-                return Integer.toString(body.length);
-            }
-            return TRANSFER_ENCODING.equalsIgnoreCase(name) ? null : super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            String value = getHeader(name);
-            if (CONTENT_LENGTH.equalsIgnoreCase(name) || TRANSFER_ENCODING.equalsIgnoreCase(name)) {
-                return Collections.enumeration(value == null ? List.of() : List.of(value));
-            }
-            return super.getHeaders(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaderNames() {
-            List<String> names = new ArrayList<>();
-            for (Enumeration<String> all = super.getHeaderNames(); all.hasMoreElements(); ) {
-                String name = all.nextElement();
-                if (!CONTENT_LENGTH.equalsIgnoreCase(name) && !TRANSFER_ENCODING.equalsIgnoreCase(name)) {
-                    names.add(name);
-                }
-            }
-            names.add(CONTENT_LENGTH);
-            return Collections.enumeration(names);
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

@@ -5,30 +5,27 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * This node's ear on {@link Changes}: one thread holding one connection (the listener dataSource,
- * outside the pool that serves requests) in {@code LISTEN restauth_changes}, which fires each
- * notification as a {@link Change} event for the caches to evict. Requests never touch it.
+ * outside the pool that serves requests) in {@code LISTEN restauth_changes}, which hands each
+ * notification to {@link ChangeEvents} for the caches to evict. Requests never touch it.
  *
  * <p>Whenever the connection is opened — at start and after any failure — {@link ChangesMissed}
  * is fired first: notifications sent while nobody listened are lost, so every cache starts over.
  * A failure is retried after {@code changes.listener.reconnect-delay}, doubling up to
- * {@link #MAX_RECONNECT_DELAY}; meanwhile the caches' TTLs still bound how stale they get. A
+ * {@link ReconnectBackoff#MAX_DELAY}; meanwhile the caches' TTLs still bound how stale they get. A
  * connection that died silently (no FIN from a vanished peer) is found by TCP keepalive and by
  * a validity check every {@code changes.listener.check-interval}. The loop polls in short slices
  * so that stopping the application ends it at once; the connection is put back with
@@ -39,7 +36,6 @@ public class ChangeListener {
 
     private static final Logger LOG = System.getLogger(ChangeListener.class.getName());
 
-    static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
     /** How long one wait for notifications lasts: also how long stopping may take. */
     static final int POLL_MILLIS = 250;
 
@@ -52,10 +48,7 @@ public class ChangeListener {
     ManagedThreadFactory threads;
 
     @Inject
-    Event<Change> changes;
-
-    @Inject
-    Event<ChangesMissed> missed;
+    ChangeEvents events;
 
     @Inject
     @ConfigProperty(name = "changes.listener.reconnect-delay", defaultValue = "PT1S")
@@ -105,50 +98,22 @@ public class ChangeListener {
     }
 
     private void listen() {
-        Duration delay = reconnectDelay;
-        Instant lostSince = null;
+        ReconnectBackoff backoff = new ReconnectBackoff(reconnectDelay);
         while (running()) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = dataSource.getConnection();
+                    Notifications notifications = Notifications.listen(connection)) {
                 try {
-                    Notifications notifications = new Notifications(connection);
-                    execute(connection, "LISTEN " + Changes.CHANNEL);
                     listening = true;
-                    if (lostSince == null) {
-                        LOG.log(Level.INFO, "Listening for changes made on other nodes");
-                    } else {
-                        LOG.log(
-                                Level.INFO,
-                                "Listening for changes again after {0} s; every cache is flushed",
-                                Duration.between(lostSince, Instant.now()).toSeconds());
-                    }
-                    lostSince = null;
-                    delay = reconnectDelay;
-                    flush();
+                    backoff.connected();
+                    events.flush();
                     receive(connection, notifications);
                 } finally {
                     listening = false;
-                    unlisten(connection);
                 }
             } catch (SQLException | RuntimeException e) {
-                if (!running()) {
+                if (!running() || !backoff.waitAfter(e)) {
                     break;
                 }
-                if (lostSince == null) {
-                    lostSince = Instant.now();
-                    LOG.log(
-                            Level.WARNING,
-                            "Change listener lost its connection ({0}); reconnecting. Until then, changes made"
-                                    + " on other nodes apply here when the caches expire.",
-                            e.getMessage());
-                } else {
-                    LOG.log(Level.DEBUG, "Change listener still cannot connect: {0}", e.getMessage());
-                }
-                if (!pause(delay)) {
-                    break;
-                }
-                delay = delay.multipliedBy(2).compareTo(MAX_RECONNECT_DELAY) > 0
-                        ? MAX_RECONNECT_DELAY
-                        : delay.multipliedBy(2);
             }
         }
         LOG.log(Level.DEBUG, "Change listener stopped");
@@ -159,7 +124,7 @@ public class ChangeListener {
         while (running()) {
             List<String> payloads = notifications.receive(POLL_MILLIS);
             if (!payloads.isEmpty()) {
-                dispatch(payloads);
+                events.dispatch(payloads);
             } else if (Instant.now().isAfter(nextCheck)) {
                 if (!connection.isValid(VALIDITY_TIMEOUT_SECONDS)) {
                     throw new SQLException("the listener connection no longer answers");
@@ -169,56 +134,8 @@ public class ChangeListener {
         }
     }
 
-    private void dispatch(List<String> payloads) {
-        for (String payload : payloads) {
-            Optional<Change> change = Change.parse(payload);
-            if (change.isEmpty()) {
-                LOG.log(Level.DEBUG, "Unknown change notification; flushing every cache");
-                flush();
-                continue;
-            }
-            try {
-                changes.fire(change.get());
-            } catch (RuntimeException e) {
-                // An observer failed: its cache may now be stale, so start every cache over.
-                LOG.log(Level.WARNING, "Evicting for " + change.get() + " failed; flushing every cache", e);
-                flush();
-            }
-        }
-    }
-
-    private void flush() {
-        missed.fire(new ChangesMissed());
-    }
-
     private boolean running() {
         return running && !Thread.currentThread().isInterrupted();
-    }
-
-    private boolean pause(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static void unlisten(Connection connection) {
-        try {
-            if (!connection.isClosed()) {
-                execute(connection, "UNLISTEN *");
-            }
-        } catch (SQLException broken) {
-            // A broken connection is discarded by the pool, and its LISTEN with it.
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 
     /** Only with {@code <classloader commonLibraryRef="pgjdbc"/>} on the webApplication. */

@@ -6,9 +6,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -99,7 +96,7 @@ public final class DrfFields {
             return null;
         }
         if (!(value instanceof JsonArray array)) {
-            errors.add(field, "Expected a list of items but got type \"" + pythonType(value) + "\".");
+            errors.add(field, "Expected a list of items but got type \"" + PythonValues.typeName(value) + "\".");
             return null;
         }
         List<String> texts = new ArrayList<>(array.size());
@@ -119,24 +116,12 @@ public final class DrfFields {
         return itemErrors.isEmpty() ? texts : null;
     }
 
-    /** Python's name for the type a JSON value is read as, as DRF's messages quote it. */
-    public static String pythonType(JsonValue value) {
-        return switch (value.getValueType()) {
-            case STRING -> "str";
-            case OBJECT -> "dict";
-            case ARRAY -> "list";
-            case TRUE, FALSE -> "bool";
-            case NULL -> "NoneType";
-            case NUMBER -> isFloat((JsonNumber) value) ? "float" : "int";
-        };
-    }
-
     private static String text(JsonValue value, boolean trim, List<String> problems) {
         String text;
         if (value instanceof JsonString string) {
             text = string.getString();
         } else if (value instanceof JsonNumber number) {
-            text = pythonStr(number);
+            text = PythonValues.str(number);
         } else if (value == JsonValue.NULL) {
             problems.add(FieldErrors.NULL);
             return null;
@@ -144,7 +129,7 @@ public final class DrfFields {
             problems.add(NOT_A_STRING);
             return null;
         }
-        return trim ? pythonStrip(text) : text;
+        return trim ? PythonValues.strip(text) : text;
     }
 
     private static Boolean bool(JsonValue value) {
@@ -158,76 +143,7 @@ public final class DrfFields {
             String text = string.getString();
             return TRUE_VALUES.contains(text) ? Boolean.TRUE : FALSE_VALUES.contains(text) ? Boolean.FALSE : null;
         }
-        if (value instanceof JsonNumber number) {
-            // Python compares 1.0 == 1 and 0.0 == -0.0 == 0: each is in the sets; 2 or 0.5 is not.
-            if (isFloat(number) && Double.isInfinite(number.doubleValue())) {
-                return null;
-            }
-            BigDecimal exact = isFloat(number) ? new BigDecimal(number.doubleValue()) : number.bigDecimalValue();
-            return exact.compareTo(BigDecimal.ONE) == 0 ? Boolean.TRUE : exact.signum() == 0 ? Boolean.FALSE : null;
-        }
-        return null;
-    }
-
-    /** Python's json reads a number with a fraction or an exponent as a float, any other as an int. */
-    private static boolean isFloat(JsonNumber number) {
-        String text = number.toString();
-        return text.indexOf('.') >= 0 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0;
-    }
-
-    /** {@code str(n)} in Python: an int exactly, a float in repr's shortest form. */
-    static String pythonStr(JsonNumber number) {
-        if (!isFloat(number)) {
-            return number.bigIntegerValueExact().toString();
-        }
-        double value = number.doubleValue();
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
-        }
-        if (value == 0) { // JSON-P's BigDecimal has no negative zero: -0.0 reads as Python's 0.0
-            return "0.0";
-        }
-        BigDecimal shortest = shortest(value);
-        String digits = shortest.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - shortest.scale(); // value = d.ddd × 10^exponent
-        String sign = value < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 16) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
-        }
-        String plain = shortest.abs().toPlainString();
-        return sign + (plain.indexOf('.') < 0 ? plain + ".0" : plain);
-    }
-
-    /**
-     * The fewest significant digits that read back as the same double, rounded correctly: what
-     * Python's repr writes (Java 17's Double.toString sometimes writes more).
-     */
-    private static BigDecimal shortest(double value) {
-        BigDecimal exact = new BigDecimal(value);
-        for (int digits = 1; digits < 17; digits++) {
-            BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            if (rounded.doubleValue() == value) {
-                return rounded.stripTrailingZeros();
-            }
-        }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-    }
-
-    /** {@code str.strip()} in Python: its whitespace is Java's plus every space separator and NEL. */
-    static String pythonStrip(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && isPythonSpace(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && isPythonSpace(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(start, end);
-    }
-
-    private static boolean isPythonSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
+        // DRF looks a number up in its sets, where Python finds 1.0 == 1 and 0.0 == 0; 2 or 0.5 is in neither.
+        return value instanceof JsonNumber number ? PythonValues.oneOrZero(number) : null;
     }
 }

@@ -1,9 +1,12 @@
 package dev.restauth.sessions.control;
 
 import dev.restauth.jwt.control.JwtSettings;
+import dev.restauth.sessions.entity.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,12 +44,25 @@ public class SessionCookies {
     @Inject
     JwtSettings jwt;
 
+    @Inject
+    Clock clock;
+
     /** Set-Cookie values for a new or refreshed pair; {@code refresh} null keeps the refresh cookie. */
     public List<String> pair(String access, String refresh) {
         String accessCookie = cookie(ACCESS, access, "/", jwt.accessLifetime(), true);
         return refresh == null
                 ? List.of(accessCookie)
                 : List.of(accessCookie, cookie(REFRESH, refresh, REFRESH_PATH, jwt.refreshLifetime(), true));
+    }
+
+    /**
+     * The body that goes with {@link #pair}'s cookies: until when each of their tokens lives, from
+     * now, as their Max-Age says; no refresh expiration when the refresh cookie is kept.
+     */
+    public SignedIn signedIn(String username, boolean withRefresh) {
+        Instant now = clock.instant();
+        return new SignedIn(
+                username, now.plus(jwt.accessLifetime()), withRefresh ? now.plus(jwt.refreshLifetime()) : null);
     }
 
     public String csrf(String token) {

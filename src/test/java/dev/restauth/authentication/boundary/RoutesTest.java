@@ -79,7 +79,7 @@ class RoutesTest {
         "/api/public/, GET, ANYONE"
     })
     void aPathHasTheMethodsAndTheLeastStrictRuleOfEveryTemplateItMatches(String path, String methods, String roles) {
-        Routes.PathRule rule = cut.at(path).orElseThrow();
+        PathRule rule = cut.at(path).orElseThrow();
         assertEquals(Set.of(methods.split(" ")), rule.methods());
         if (roles.equals("ANYONE")) {
             assertTrue(rule.access().anyone());

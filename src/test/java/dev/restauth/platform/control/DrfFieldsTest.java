@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.restauth.errors.control.ApiError;
 import dev.restauth.errors.control.FieldErrors;
 import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -66,29 +65,6 @@ class DrfFieldsTest {
         assertEquals(false, DrfFields.bool("reset", "0"));
         ApiError refused = assertThrows(ApiError.class, () -> DrfFields.bool("reset", ""));
         assertEquals(List.of(DrfFields.NOT_A_BOOLEAN), refused.messages("reset"));
-    }
-
-    @ParameterizedTest
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "12|12",
-                "-0|0",
-                "100000000000000000000|100000000000000000000",
-                "1e5|100000.0",
-                "1E5|100000.0",
-                "1.5e300|1.5e+300",
-                "1e16|1e+16",
-                "123456789012345678.0|1.2345678901234568e+17",
-                "0.0001|0.0001",
-                "0.00001|1e-05",
-                "-2.50|-2.5",
-                "1e400|inf",
-                "-1e400|-inf",
-                "0.0|0.0"
-            })
-    void numbersAreTheirPythonText(String number, String text) {
-        assertEquals(text, DrfFields.pythonStr((JsonNumber) json(number)));
     }
 
     @Test
