@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Every request body is read here, in one place, before anyone else sees it: no endpoint takes
  * more than a small JSON document, so a body announced as larger is refused with 413 before it is
  * read, and any other body (chunked or with a Content-Length) is read up to one byte past the limit
- * and handed on from memory; past the limit it gets the same 413, so no reader downstream ever
+ * and handed on from memory ({@link BufferedBody}); past the limit it gets the same 413, so no reader downstream ever
  * streams an unbounded body. A body that cannot be read (an invalid chunk size, a chunked body or
  * a Content-Length cut short) is the client's fault: DRF's 400 "Malformed request.", never the
  * container's 500 for the IOException escaping a filter.
