@@ -23,6 +23,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -30,6 +31,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -59,6 +61,12 @@ public class DjangoImport {
 
     @Inject
     ApiTokens tokens;
+
+    @Inject
+    SpentTokens spentTokens;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "django.import.max-bytes", defaultValue = "268435456")
@@ -155,6 +163,10 @@ public class DjangoImport {
         private final int[] userCounts = new int[4];
         private final int[] groupCounts = new int[4];
         private final int[] tokenCounts = new int[4];
+        private final int[] blacklistCounts = new int[4];
+        /** SimpleJWT's blacklisted tokens by the pk of the outstanding token they name. */
+        private final Map<Long, DumpRecord.Blacklisted> blacklisted = new HashMap<>();
+
         private int notListed;
         private boolean created;
 
@@ -165,8 +177,11 @@ public class DjangoImport {
 
         ImportReport call() {
             DumpReader.read(file, (index, json) -> {
-                if (DumpRecord.of(index, json) instanceof DumpRecord.Group group) {
+                DumpRecord record = DumpRecord.of(index, json);
+                if (record instanceof DumpRecord.Group group) {
                     group(group);
+                } else if (record instanceof DumpRecord.Blacklisted entry) {
+                    blacklisted.put(entry.outstanding(), entry);
                 }
             });
             DumpReader.read(file, (index, json) -> {
@@ -179,15 +194,28 @@ public class DjangoImport {
                 users.adjustIdSequence();
             }
             DumpReader.read(file, (index, json) -> {
-                if (DumpRecord.of(index, json) instanceof DumpRecord.Token token) {
+                DumpRecord record = DumpRecord.of(index, json);
+                if (record instanceof DumpRecord.Token token) {
                     token(token);
+                } else if (record instanceof DumpRecord.Outstanding outstanding) {
+                    outstanding(outstanding);
                 }
             });
+            blacklisted.values().stream()
+                    .sorted(Comparator.comparingInt(DumpRecord.Blacklisted::index))
+                    .forEach(entry -> reject(
+                            DumpRecord.BLACKLISTED,
+                            entry.pk(),
+                            entry.index(),
+                            blacklistCounts,
+                            "token",
+                            "Invalid pk \"" + entry.outstanding() + "\" - object does not exist."));
             return new ImportReport(
                     dryRun,
                     counts(userCounts),
                     counts(groupCounts),
                     counts(tokenCounts),
+                    counts(blacklistCounts),
                     List.copyOf(rejected),
                     notListed);
         }
@@ -308,6 +336,28 @@ public class DjangoImport {
                 case CONFLICT ->
                     reject(DumpRecord.TOKEN, null, token.index(), tokenCounts, "key", "Another user has this key.");
             }
+        }
+
+        /**
+         * An outstanding token SimpleJWT blacklisted: its jti is stored (never the token), so the
+         * cutover refuses to exchange it. Outstanding tokens nobody blacklisted are skipped.
+         */
+        private void outstanding(DumpRecord.Outstanding outstanding) {
+            DumpRecord.Blacklisted entry = blacklisted.remove(outstanding.pk());
+            if (entry == null) {
+                return;
+            }
+            Map<String, List<String>> errors = new LinkedHashMap<>();
+            Instant expires = instant(outstanding.expiresAt(), "expires_at", errors);
+            if (outstanding.jti().isEmpty() || outstanding.jti().length() > 255) {
+                errors.put("jti", List.of("Ensure this field has 1 to 255 characters."));
+            }
+            if (!errors.isEmpty()) {
+                reject(DumpRecord.BLACKLISTED, entry.pk(), entry.index(), blacklistCounts, errors);
+                return;
+            }
+            SpentTokens.Outcome outcome = spentTokens.blacklist(outstanding.jti(), clock.instant(), expires, dryRun);
+            blacklistCounts[outcome.ordinal()]++;
         }
 
         private void reject(String model, Long pk, int index, int[] counts, String field, String message) {

@@ -20,6 +20,8 @@ sealed interface DumpRecord {
     String USER = "auth.user";
     String GROUP = "auth.group";
     String TOKEN = "authtoken.token";
+    String OUTSTANDING = "token_blacklist.outstandingtoken";
+    String BLACKLISTED = "token_blacklist.blacklistedtoken";
 
     int index();
 
@@ -61,6 +63,15 @@ sealed interface DumpRecord {
         }
     }
 
+    /**
+     * A refresh token SimpleJWT issued: only its jti and expiry are read, never the token itself
+     * (its {@code token} field), which is never stored.
+     */
+    record Outstanding(int index, Long pk, String jti, String expiresAt) implements DumpRecord {}
+
+    /** A blacklisted refresh token: a reference to its outstanding token. */
+    record Blacklisted(int index, Long pk, Long outstanding) implements DumpRecord {}
+
     static DumpRecord of(int index, JsonObject record) {
         String model = record.get("model") instanceof JsonString name ? name.getString() : null;
         if (model == null || !(record.get("fields") instanceof JsonObject fields)) {
@@ -90,6 +101,19 @@ sealed interface DumpRecord {
                     throw shape(index, "(authtoken.token) has no \"user\"");
                 }
                 yield new Token(index, key.getString(), ref(index, user), text(index, fields, "created", false));
+            }
+            case OUTSTANDING ->
+                new Outstanding(
+                        index,
+                        number(index, "pk", pk),
+                        text(index, fields, "jti", true),
+                        text(index, fields, "expires_at", true));
+            case BLACKLISTED -> {
+                Long outstanding = number(index, "token", fields.get("token"));
+                if (outstanding == null) {
+                    throw shape(index, "(token_blacklist.blacklistedtoken) has no \"token\"");
+                }
+                yield new Blacklisted(index, number(index, "pk", pk), outstanding);
             }
             default ->
                 throw DumpReader.invalid("Record " + index + ": model \"" + printable(model)

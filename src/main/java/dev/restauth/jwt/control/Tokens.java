@@ -53,6 +53,12 @@ public class Tokens {
     TokenChecks checks;
 
     @Inject
+    TokenCodec codec;
+
+    @Inject
+    LegacyTokenExchange legacy;
+
+    @Inject
     TokenSigner signer;
 
     @Inject
@@ -100,7 +106,6 @@ public class Tokens {
                     Instant now = clock.instant();
                     users.update(user.username(), row -> row.recordLogin(now));
                     UUID family = UUID.randomUUID();
-                    refreshTokens.startFamily(family, user.id(), now);
                     audit.record(Type.TOKEN_ISSUED, user.username(), "JWT pair, refresh family " + family, origin);
                     return pair(user, family, now);
                 });
@@ -112,7 +117,16 @@ public class Tokens {
      * instead: the same live refresh token (signed anew) and a new access token.
      */
     public TokenPair refresh(RefreshRequest request) {
-        JsonWebToken presented = checks.verified("refresh", request.refresh(), TokenCodec.REFRESH);
+        JwtRequests.checkToken("refresh", request.refresh());
+        JsonWebToken presented;
+        try {
+            presented = codec.verify(request.refresh(), TokenCodec.REFRESH);
+        } catch (TokenCodec.Rejected rejected) {
+            // The old service's refresh token, during a cutover: exchanged once for a new session.
+            User user = legacy.exchange(request.refresh())
+                    .orElseThrow(() -> TokenErrors.tokenNotValid(rejected.getMessage()));
+            return pair(user, UUID.randomUUID(), clock.instant());
+        }
         User user = checks.user(presented).orElseThrow(TokenErrors::noActiveAccountForToken);
         if (user.revoked(Instant.ofEpochSecond(presented.getIssuedAtTime()))) {
             throw TokenErrors.tokenNotValid(TokenErrors.BLACKLISTED);
@@ -199,7 +213,9 @@ public class Tokens {
         return refreshTokens.currentOfRecentlyRotated(jti, now.minus(window), now);
     }
 
+    /** A new refresh family and its first pair. */
     private TokenPair pair(User user, UUID family, Instant now) {
+        refreshTokens.startFamily(family, user.id(), now);
         RefreshToken first = newRefreshToken(user, family, now);
         refreshTokens.record(first.jti(), family, user.id(), first.issuedAt(), first.expiresAt());
         return new TokenPair(refreshToken(user, first), access(user, now));

@@ -59,6 +59,8 @@ class TokensTest {
         checks.statusCache = table.statusCache(clock);
         cut = new Tokens();
         cut.checks = checks;
+        cut.legacy = TestCodecs.noLegacyTokens();
+        cut.codec = codec;
         cut.signer = TestCodecs.signer(codec);
         cut.refreshTokens = refreshTokens;
         cut.identityStore = TestIdentityStores.over(table, audited);
