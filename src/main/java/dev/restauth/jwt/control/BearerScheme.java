@@ -102,7 +102,7 @@ public class BearerScheme implements AuthenticationScheme {
         UserStatusCache.Status user = user(token.userId(), token.issuedAt());
         jsonWebTokens.setJsonWebToken(token.jwt());
         checks.count(TokenCheck.ACCEPTED);
-        audit.record(Type.TOKEN_REFRESHED, user.username(), "Django SimpleJWT access token accepted (cutover)");
+        legacy.accepted(token, user.username());
         return Caller.of(user.username(), user.roles());
     }
 

@@ -1,5 +1,7 @@
 package dev.restauth.jwt.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.restauth.audit.control.Audit;
 import dev.restauth.audit.entity.AuditEvent.Type;
 import dev.restauth.users.control.UserStore;
@@ -7,6 +9,7 @@ import dev.restauth.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -25,6 +28,21 @@ public class LegacyTokenExchange {
 
     @Inject
     Audit audit;
+
+    private final Cache<String, Boolean> announced = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofHours(1))
+            .build();
+
+    /**
+     * Audits an accepted old access token once per token and node (an hour at most, a bounded
+     * number at once), not at every request it comes with.
+     */
+    void accepted(LegacyTokens.Verified access, String username) {
+        if (announced.asMap().putIfAbsent(access.jti(), Boolean.TRUE) == null) {
+            audit.record(Type.TOKEN_REFRESHED, username, "Django SimpleJWT access token accepted (cutover)");
+        }
+    }
 
     /** The old service's token of this type, verified, if the cutover is on and it is one. */
     public Optional<LegacyTokens.Verified> verify(String token, String type) {

@@ -165,7 +165,7 @@ class DjangoCutoverIT {
         "signed with another secret,             HS256, another-secret-entirely",
         "HS512 with the right secret,            HS512, RIGHT",
         "alg none,                               none,  ",
-        "a kid, as no SimpleJWT token of it has, HS256, RIGHT",
+        "a kid (no SimpleJWT token of it has one), HS256, RIGHT",
     })
     void forgedAndConfusedTokensAreRefused(String what, String alg, String secret) throws GeneralSecurityException {
         for (String type : List.of("access", "refresh")) {
