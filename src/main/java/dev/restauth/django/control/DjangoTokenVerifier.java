@@ -7,13 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -27,7 +21,6 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.HmacKey;
 
 /**
  * Verifies tokens as SimpleJWT (PyJWT underneath) does with one configured key: exactly the
@@ -40,6 +33,9 @@ public final class DjangoTokenVerifier {
 
     static final Set<String> ALGORITHMS =
             Set.of("HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512");
+    /** The jti column's width; SimpleJWT's are 32 hex characters. */
+    static final int MAX_JTI = 255;
+
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
     private final String algorithm;
@@ -59,7 +55,7 @@ public final class DjangoTokenVerifier {
             throw new IllegalArgumentException("django.cutover.algorithm: expected one of " + ALGORITHMS);
         }
         this.algorithm = algorithm;
-        this.key = key(algorithm, keyText);
+        this.key = DjangoKeys.forAlgorithm(algorithm, keyText);
         this.audience = blankToNull(audience);
         this.issuer = blankToNull(issuer);
         this.userIdClaim = userIdClaim;
@@ -93,6 +89,7 @@ public final class DjangoTokenVerifier {
             if (!type.equals(claims.getClaimValue("token_type"))
                     || !(claims.getClaimValue("jti") instanceof String jti)
                     || jti.isEmpty()
+                    || jti.length() > MAX_JTI
                     || (audience == null && claims.hasAudience())) {
                 return Optional.empty();
             }
@@ -146,42 +143,6 @@ public final class DjangoTokenVerifier {
             return Long.parseLong(text);
         }
         return -1;
-    }
-
-    private static Key key(String algorithm, String text) {
-        if (text == null || text.isEmpty()) {
-            throw new IllegalArgumentException("django.cutover.key: empty");
-        }
-        boolean pem = text.contains("-----BEGIN");
-        if (algorithm.startsWith("HS")) {
-            if (pem) {
-                // PyJWT refuses this too: a public key used as an HMAC secret is the classic confusion.
-                throw new IllegalArgumentException("django.cutover.key: " + algorithm + " needs the secret, not a PEM");
-            }
-            return new HmacKey(text.getBytes(StandardCharsets.UTF_8));
-        }
-        PublicKey key = publicKey(algorithm.startsWith("RS") ? "RSA" : "EC", text);
-        if (algorithm.startsWith("RS") && !(key instanceof RSAPublicKey)
-                || algorithm.startsWith("ES") && !(key instanceof ECPublicKey)) {
-            throw new IllegalArgumentException("django.cutover.key: not a key for " + algorithm);
-        }
-        return key;
-    }
-
-    private static PublicKey publicKey(String type, String pem) {
-        String begin = "-----BEGIN PUBLIC KEY-----";
-        String end = "-----END PUBLIC KEY-----";
-        int from = pem.indexOf(begin);
-        int to = pem.indexOf(end);
-        if (from < 0 || to < from) {
-            throw new IllegalArgumentException("django.cutover.key: expected a public key PEM (BEGIN PUBLIC KEY)");
-        }
-        try {
-            byte[] der = Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
-            return KeyFactory.getInstance(type).generatePublic(new X509EncodedKeySpec(der));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("django.cutover.key: not a readable " + type + " public key");
-        }
     }
 
     private static String blankToNull(String text) {

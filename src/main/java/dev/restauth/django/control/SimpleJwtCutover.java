@@ -2,23 +2,16 @@ package dev.restauth.django.control;
 
 import dev.restauth.jwt.control.LegacyTokens;
 import dev.restauth.jwt.control.TokenCodec;
-import dev.restauth.platform.control.SchemaReady;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,9 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SimpleJwtCutover implements LegacyTokens {
 
     private static final Logger LOG = System.getLogger(SimpleJwtCutover.class.getName());
-
-    /** Rows per purge statement: each batch is its own short transaction. */
-    static final int PURGE_BATCH = 5_000;
 
     @Inject
     @ConfigProperty(name = "django.cutover.key")
@@ -63,19 +53,11 @@ public class SimpleJwtCutover implements LegacyTokens {
     @ConfigProperty(name = "django.cutover.deadline")
     Optional<Instant> deadline;
 
-    /** The same rhythm as the refresh-token purge: expired rows only cost space. */
-    @Inject
-    @ConfigProperty(name = "jwt.purge.interval", defaultValue = "PT1H")
-    Duration purgeInterval;
-
     @Inject
     SpentTokens spent;
 
     @Inject
     Clock clock;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
 
     /** Null when the cutover is off for good (no key or no deadline). */
     private DjangoTokenVerifier verifier;
@@ -83,7 +65,7 @@ public class SimpleJwtCutover implements LegacyTokens {
     /** A key that does not fit the algorithm stops the start: a cutover that silently refuses all is worse. */
     @PostConstruct
     void configure() {
-        Optional<String> keyText = keyText();
+        Optional<String> keyText = DjangoKeys.configured(key, keyLocation);
         if (keyText.isEmpty() || deadline.isEmpty()) {
             return;
         }
@@ -96,9 +78,9 @@ public class SimpleJwtCutover implements LegacyTokens {
                 algorithm);
     }
 
-    void onSchemaReady(@Observes SchemaReady ready) {
-        scheduler.scheduleWithFixedDelay(
-                this::purge, purgeInterval.toMillis(), purgeInterval.toMillis(), TimeUnit.MILLISECONDS);
+    /** Created at startup, not at the first old token: a key that does not fit stops the start. */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the observer only makes CDI create the bean, which runs configure()
     }
 
     /** Whether old tokens are accepted now. */
@@ -119,39 +101,5 @@ public class SimpleJwtCutover implements LegacyTokens {
     public boolean exchange(Verified refresh) {
         Instant now = clock.instant();
         return isOn(now) && spent.exchange(refresh.jti(), now, refresh.expiresAt());
-    }
-
-    void purge() {
-        try {
-            Instant now = clock.instant();
-            int batch;
-            do {
-                batch = spent.purgeExpired(now, PURGE_BATCH);
-            } while (batch == PURGE_BATCH);
-        } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "Could not purge expired Django token jtis; trying again later: {0}",
-                    e.getMessage());
-        }
-    }
-
-    /** The key inline or from its file; a trailing line break of the file is not part of it. */
-    private Optional<String> keyText() {
-        if (key.filter(text -> !text.isEmpty()).isPresent()) {
-            return key;
-        }
-        if (keyLocation.filter(path -> !path.isBlank()).isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            String text = Files.readString(Path.of(keyLocation.get()));
-            return Optional.of(
-                    text.endsWith("\r\n")
-                            ? text.substring(0, text.length() - 2)
-                            : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
-        } catch (IOException e) {
-            throw new IllegalStateException("django.cutover.key.location: cannot read " + keyLocation.get());
-        }
     }
 }
