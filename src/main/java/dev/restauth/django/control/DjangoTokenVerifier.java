@@ -47,6 +47,7 @@ public final class DjangoTokenVerifier {
     /**
      * @param keyText the HMAC secret as the old service's {@code SIGNING_KEY}, or its {@code
      *     VERIFYING_KEY}: a public key PEM ({@code BEGIN PUBLIC KEY})
+     * @param audience SimpleJWT's {@code AUDIENCE}, null when it set none ({@code issuer} likewise)
      * @throws IllegalArgumentException when the algorithm is unknown or the key does not fit it
      *     (the message never holds the key)
      */
@@ -56,8 +57,8 @@ public final class DjangoTokenVerifier {
         }
         this.algorithm = algorithm;
         this.key = DjangoKeys.forAlgorithm(algorithm, keyText);
-        this.audience = blankToNull(audience);
-        this.issuer = blankToNull(issuer);
+        this.audience = audience;
+        this.issuer = issuer;
         this.userIdClaim = userIdClaim;
     }
 
@@ -143,9 +144,5 @@ public final class DjangoTokenVerifier {
             return Long.parseLong(text);
         }
         return -1;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

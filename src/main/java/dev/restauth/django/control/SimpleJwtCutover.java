@@ -69,8 +69,7 @@ public class SimpleJwtCutover implements LegacyTokens {
         if (keyText.isEmpty() || deadline.isEmpty()) {
             return;
         }
-        verifier = new DjangoTokenVerifier(
-                algorithm, keyText.get(), audience.orElse(null), issuer.orElse(null), userIdClaim);
+        verifier = new DjangoTokenVerifier(algorithm, keyText.get(), present(audience), present(issuer), userIdClaim);
         LOG.log(
                 Level.INFO,
                 "Django cutover on until {0}: SimpleJWT {1} tokens are accepted, refresh tokens exchanged once",
@@ -101,5 +100,10 @@ public class SimpleJwtCutover implements LegacyTokens {
     public boolean exchange(Verified refresh) {
         Instant now = clock.instant();
         return isOn(now) && spent.exchange(refresh.jti(), now, refresh.expiresAt());
+    }
+
+    /** MP Config gives an empty value as absent; a blank one is absent too. */
+    private static String present(Optional<String> setting) {
+        return setting.filter(text -> !text.isBlank()).map(String::strip).orElse(null);
     }
 }

@@ -34,7 +34,7 @@ class DjangoTokenVerifierTest {
                         "https://legacy-django.example",
                         "user_id");
             default ->
-                new DjangoTokenVerifier("ES256", DjangoDumps.file("jwt/es256/es256-public.pem"), "", "", "user_id");
+                new DjangoTokenVerifier("ES256", DjangoDumps.file("jwt/es256/es256-public.pem"), null, null, "user_id");
         };
     }
 
