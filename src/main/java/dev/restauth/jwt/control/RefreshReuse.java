@@ -7,6 +7,8 @@ import dev.restauth.platform.control.OutcomeCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +58,14 @@ public class RefreshReuse {
                 "restauth.refresh.tokens",
                 "Refresh tokens presented and accepted or caught, by what became of them",
                 RefreshOutcome.class);
+    }
+
+    /**
+     * Created at startup, so that the counter's series are scraped at zero before the first
+     * refresh (as they were when the login's bean registered them), not missing.
+     */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the observer only makes CDI create the bean, which runs registerMeters()
     }
 
     void count(RefreshOutcome outcome) {
