@@ -9,5 +9,9 @@
  * the whole file (nothing is written when it is not a dump) and collects the groups, the second
  * imports users in batches, the third keys. Memory holds one record, one batch, and a map of
  * imported ids, never the file.
+ *
+ * <p>The cutover ({@code SimpleJwtCutover}) accepts the old service's SimpleJWT tokens until a
+ * deadline. It implements jwt's {@code LegacyTokens}: jwt asks through that interface, for tokens
+ * its own codec refused, so jwt never imports django and our own tokens' path stays as it was.
  */
 package dev.restauth.django;

@@ -8,5 +8,9 @@
  * <p>Bearer tokens are verified by SmallRye JWT inside the one authentication mechanism, because
  * Liberty's mpJwt feature cannot share the WAR with it; verified access tokens are remembered
  * until they expire, since an ECDSA verification costs more than the rest of a request.
+ *
+ * <p>During a move from Django, a token our codec refuses may still be the old service's: jwt asks
+ * {@code LegacyTokens}, an interface the django component implements, so that jwt never depends
+ * on django and our own tokens' path is unchanged.
  */
 package dev.restauth.jwt;

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -48,6 +49,15 @@ public final class DjangoDumps {
     /** {@code passwords.json}'s users: name → pk, password, token, django_login_ok, … */
     public static JsonObject passwords(String section) {
         return resource("passwords.json").getJsonObject(section);
+    }
+
+    /** A committed file as it is, e.g. {@code "users-plain.json"}. */
+    public static String file(String name) {
+        try (InputStream in = DjangoDumps.class.getResourceAsStream("/django/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Copy copy(String name) {

@@ -10,6 +10,8 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Taking JWTs apart and forging them, for the tests that speak HTTP. */
 public final class Jwts {
@@ -47,5 +49,14 @@ public final class Jwts {
         String input = b64(header.toString()) + "." + b64(claims.toString());
         signer.update(input.getBytes(StandardCharsets.US_ASCII));
         return input + "." + b64(signer.sign());
+    }
+
+    /** A token HMAC-signed here with {@code secret}, by the header's {@code alg} (HS256, HS384, HS512). */
+    public static String mintHmac(String secret, JsonObject header, JsonObject claims) throws GeneralSecurityException {
+        String algorithm = "HmacSHA" + header.getString("alg").substring(2);
+        Mac mac = Mac.getInstance(algorithm);
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+        String input = b64(header.toString()) + "." + b64(claims.toString());
+        return input + "." + b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
     }
 }

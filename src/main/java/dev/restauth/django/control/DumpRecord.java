@@ -1,12 +1,16 @@
 package dev.restauth.django.control;
 
-import dev.restauth.errors.control.ApiError;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
+import static dev.restauth.django.control.DumpFields.flag;
+import static dev.restauth.django.control.DumpFields.number;
+import static dev.restauth.django.control.DumpFields.printable;
+import static dev.restauth.django.control.DumpFields.ref;
+import static dev.restauth.django.control.DumpFields.refs;
+import static dev.restauth.django.control.DumpFields.shape;
+import static dev.restauth.django.control.DumpFields.text;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +24,8 @@ sealed interface DumpRecord {
     String USER = "auth.user";
     String GROUP = "auth.group";
     String TOKEN = "authtoken.token";
+    String OUTSTANDING = "token_blacklist.outstandingtoken";
+    String BLACKLISTED = "token_blacklist.blacklistedtoken";
 
     int index();
 
@@ -61,6 +67,15 @@ sealed interface DumpRecord {
         }
     }
 
+    /**
+     * A refresh token SimpleJWT issued: only its jti and expiry are read, never the token itself
+     * (its {@code token} field), which is never stored.
+     */
+    record Outstanding(int index, Long pk, String jti, String expiresAt) implements DumpRecord {}
+
+    /** A blacklisted refresh token: a reference to its outstanding token. */
+    record Blacklisted(int index, Long pk, Long outstanding) implements DumpRecord {}
+
     static DumpRecord of(int index, JsonObject record) {
         String model = record.get("model") instanceof JsonString name ? name.getString() : null;
         if (model == null || !(record.get("fields") instanceof JsonObject fields)) {
@@ -91,83 +106,22 @@ sealed interface DumpRecord {
                 }
                 yield new Token(index, key.getString(), ref(index, user), text(index, fields, "created", false));
             }
+            case OUTSTANDING ->
+                new Outstanding(
+                        index,
+                        number(index, "pk", pk),
+                        text(index, fields, "jti", true),
+                        text(index, fields, "expires_at", true));
+            case BLACKLISTED -> {
+                Long outstanding = number(index, "token", fields.get("token"));
+                if (outstanding == null) {
+                    throw shape(index, "(token_blacklist.blacklistedtoken) has no \"token\"");
+                }
+                yield new Blacklisted(index, number(index, "pk", pk), outstanding);
+            }
             default ->
                 throw DumpReader.invalid("Record " + index + ": model \"" + printable(model)
                         + "\" is not imported; dump auth.user auth.group authtoken.token.");
         };
-    }
-
-    private static Long number(int index, String name, JsonValue value) {
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null; // --natural-primary leaves pks out
-        }
-        if (value instanceof JsonNumber number && number.isIntegral()) {
-            try {
-                long pk = number.longValueExact();
-                if (pk > 0) {
-                    return pk;
-                }
-            } catch (ArithmeticException tooLarge) {
-                // reported below
-            }
-        }
-        throw shape(index, "has a \"" + name + "\" that is not a positive integer");
-    }
-
-    private static String text(int index, JsonObject fields, String name, boolean required) {
-        JsonValue value = fields.get(name);
-        if (value instanceof JsonString string) {
-            return string.getString();
-        }
-        if (!required && (value == null || value.getValueType() == JsonValue.ValueType.NULL)) {
-            return null;
-        }
-        throw shape(index, "has no text \"" + name + "\"");
-    }
-
-    private static boolean flag(int index, JsonObject fields, String name, boolean absent) {
-        JsonValue value = fields.get(name);
-        if (value == null) {
-            return absent;
-        }
-        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
-            return value == JsonValue.TRUE;
-        }
-        throw shape(index, "has a \"" + name + "\" that is not true or false");
-    }
-
-    private static List<Ref> refs(int index, JsonValue value) {
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof JsonArray array)) {
-            throw shape(index, "has \"groups\" that are not a list");
-        }
-        List<Ref> refs = new ArrayList<>(array.size());
-        for (JsonValue item : array) {
-            refs.add(ref(index, item));
-        }
-        return refs;
-    }
-
-    private static Ref ref(int index, JsonValue value) {
-        if (value instanceof JsonArray natural && natural.size() == 1 && natural.get(0) instanceof JsonString name) {
-            return new Ref(null, name.getString());
-        }
-        Long pk = number(index, "reference", value);
-        if (pk == null) {
-            throw shape(index, "has an empty reference");
-        }
-        return new Ref(pk, null);
-    }
-
-    private static ApiError shape(int index, String problem) {
-        return DumpReader.invalid("Record " + index + " " + problem + ".");
-    }
-
-    /** A model name as far as it can be shown: short, and printable characters only. */
-    private static String printable(String text) {
-        String shown = text.length() > 64 ? text.substring(0, 64) + "…" : text;
-        return shown.replaceAll("[^\\p{L}\\p{N}._-]", "?");
     }
 }

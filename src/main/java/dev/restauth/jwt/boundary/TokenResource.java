@@ -11,19 +11,14 @@ import dev.restauth.jwt.entity.TokenPair;
 import dev.restauth.jwt.entity.VerifyRequest;
 import dev.restauth.platform.boundary.NoStore;
 import dev.restauth.platform.control.ClientAddress;
-import dev.restauth.users.control.Users;
-import dev.restauth.users.entity.Roles;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,12 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * SimpleJWT's endpoints, JSON or form-encoded as DRF parses them. The login-like ones ignore the
- * Authorization header, as SimpleJWT's views do; logout-all needs an authenticated caller.
+ * SimpleJWT's endpoints, JSON or form-encoded as DRF parses them: login, refresh, verify; logout
+ * is {@link TokenBlacklistResource}, logout-all {@link LogoutAllResource}. They ignore the
+ * Authorization header, as SimpleJWT's views do.
  */
 @Path("api/token/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,9 +49,6 @@ public class TokenResource {
 
     @Inject
     TokenChecks checks;
-
-    @Inject
-    Users users;
 
     @Inject
     ClientAddress clients;
@@ -149,59 +141,6 @@ public class TokenResource {
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response verify(VerifyRequest request) {
         checks.verify(request);
-        return NoStore.ok(Map.of()).build();
-    }
-
-    @POST
-    @Path("blacklist/")
-    @PermitAll
-    @IgnoresCredentials
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-    @Operation(
-            summary = "Log out: the refresh token and its family end",
-            description = "SimpleJWT's TokenBlacklistView.")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = RefreshRequest.class),
-                            examples = @ExampleObject(name = "logout", value = REFRESH_EXAMPLE)))
-    @APIResponse(
-            responseCode = "200",
-            description = "Done: an empty object",
-            content = @Content(schema = @Schema(type = SchemaType.OBJECT), example = "{}"))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(
-            responseCode = "401",
-            description = "Invalid, expired or already blacklisted",
-            content = @Content(schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "413", ref = "TooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Response blacklist(RefreshRequest request) {
-        tokens.blacklist(request);
-        return NoStore.ok(Map.of()).build();
-    }
-
-    @POST
-    @Path("logout-all/")
-    @RolesAllowed(Roles.AUTHENTICATED)
-    @Operation(
-            summary = "End every session of the caller",
-            description = "Every refresh family, every access token issued so far, and the caller's API tokens.")
-    @SecurityRequirement(name = "bearerAuth")
-    @SecurityRequirement(name = "tokenAuth")
-    @SecurityRequirement(name = "basicAuth")
-    @APIResponse(
-            responseCode = "200",
-            description = "Done: an empty object",
-            content = @Content(schema = @Schema(type = SchemaType.OBJECT), example = "{}"))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "429", ref = "Throttled")
-    @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Response logoutAll(@Context SecurityContext caller) {
-        users.logoutAll(caller.getUserPrincipal().getName());
         return NoStore.ok(Map.of()).build();
     }
 }

@@ -41,6 +41,9 @@ public class BearerScheme implements AuthenticationScheme {
     UserStatusCache users;
 
     @Inject
+    LegacyTokenExchange legacy;
+
+    @Inject
     PrincipalProducer jsonWebTokens;
 
     @Inject
@@ -75,6 +78,10 @@ public class BearerScheme implements AuthenticationScheme {
         try {
             token = codec.verify(credentials.get(0), TokenCodec.ACCESS);
         } catch (TokenCodec.Rejected rejected) {
+            Optional<LegacyTokens.Verified> old = legacy.verify(credentials.get(0), TokenCodec.ACCESS);
+            if (old.isPresent()) {
+                return legacyCaller(old.get());
+            }
             throw refused(
                     TokenErrors.notValidForAnyTokenType(rejected.getMessage()),
                     TokenCodec.EXPIRED.equals(rejected.getMessage()) ? TokenCheck.EXPIRED : TokenCheck.INVALID);
@@ -83,6 +90,24 @@ public class BearerScheme implements AuthenticationScheme {
         if (userId < 0) {
             throw refused(NO_USER_ID, TokenCheck.INVALID);
         }
+        UserStatusCache.Status user = user(userId, Instant.ofEpochSecond(token.getIssuedAtTime()));
+        // SmallRye's own producer answers @Inject JsonWebToken; it wins over any of ours.
+        jsonWebTokens.setJsonWebToken(token);
+        checks.count(TokenCheck.ACCEPTED);
+        return Caller.of(user.username(), user.roles());
+    }
+
+    /** An access token of the service we replace (the Django cutover): the same user rules. */
+    private Caller legacyCaller(LegacyTokens.Verified token) {
+        UserStatusCache.Status user = user(token.userId(), token.issuedAt());
+        jsonWebTokens.setJsonWebToken(token.jwt());
+        checks.count(TokenCheck.ACCEPTED);
+        legacy.accepted(token, user.username());
+        return Caller.of(user.username(), user.roles());
+    }
+
+    /** The token's user: exists, is active, and has not revoked tokens issued when this one was. */
+    private UserStatusCache.Status user(long userId, Instant issuedAt) {
         Optional<UserStatusCache.Status> found = users.status(userId);
         if (found.isEmpty()) {
             throw refused(USER_NOT_FOUND, TokenCheck.INACTIVE);
@@ -91,13 +116,10 @@ public class BearerScheme implements AuthenticationScheme {
         if (!user.active()) {
             throw refused(USER_INACTIVE, TokenCheck.INACTIVE);
         }
-        if (user.revoked(Instant.ofEpochSecond(token.getIssuedAtTime()))) {
+        if (user.revoked(issuedAt)) {
             throw refused(TokenErrors.notValidForAnyTokenType(TokenErrors.BLACKLISTED), TokenCheck.REVOKED);
         }
-        // SmallRye's own producer answers @Inject JsonWebToken; it wins over any of ours.
-        jsonWebTokens.setJsonWebToken(token);
-        checks.count(TokenCheck.ACCEPTED);
-        return Caller.of(user.username(), user.roles());
+        return user;
     }
 
     private ApiError refused(ErrorBody body, TokenCheck outcome) {

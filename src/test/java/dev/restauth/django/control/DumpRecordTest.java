@@ -96,12 +96,12 @@ class DumpRecordTest {
         Map<String, List<String>> errors = new HashMap<>();
         assertEquals(
                 Instant.parse("2024-10-30T17:45:12.987Z"),
-                DjangoImport.instant("2024-10-30T17:45:12.987Z", "f", errors));
+                DjangoDates.instant("2024-10-30T17:45:12.987Z", "f", errors));
         assertEquals(
-                Instant.parse("2019-03-04T08:15:00Z"), DjangoImport.instant("2019-03-04T09:15:00+01:00", "f", errors));
-        assertEquals(Instant.parse("2019-03-04T09:15:00Z"), DjangoImport.instant("2019-03-04T09:15:00", "f", errors));
+                Instant.parse("2019-03-04T08:15:00Z"), DjangoDates.instant("2019-03-04T09:15:00+01:00", "f", errors));
+        assertEquals(Instant.parse("2019-03-04T09:15:00Z"), DjangoDates.instant("2019-03-04T09:15:00", "f", errors));
         assertEquals(Map.of(), errors);
-        DjangoImport.instant("yesterday", "date_joined", errors);
+        DjangoDates.instant("yesterday", "date_joined", errors);
         assertEquals(Set.of("date_joined"), errors.keySet());
     }
 

@@ -32,6 +32,7 @@ class BearerCheckCountsTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         BearerScheme cut = new BearerScheme();
         cut.codec = codec;
+        cut.legacy = TestCodecs.noLegacyTokens();
         cut.users = new InMemoryUsers(alice, gone, revoked).statusCache(clock);
         cut.jsonWebTokens = mock(PrincipalProducer.class);
         cut.audit = TestAudits.into(new ArrayList<>());

@@ -42,6 +42,7 @@ class BearerSchemeTest {
         audited = new ArrayList<>();
         cut = new BearerScheme();
         cut.codec = codec;
+        cut.legacy = TestCodecs.noLegacyTokens();
         cut.users = new InMemoryUsers(alice, inactive).statusCache(clock);
         cut.jsonWebTokens = mock(PrincipalProducer.class);
         cut.audit = TestAudits.into(audited);

@@ -1,8 +1,11 @@
 package dev.restauth.jwt.control;
 
+import static org.mockito.Mockito.mock;
+
 import dev.restauth.jwt.entity.SigningKey;
 import dev.restauth.users.control.InMemoryUsers;
 import dev.restauth.users.entity.User;
+import jakarta.enterprise.inject.Instance;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
@@ -128,6 +131,14 @@ public final class TestCodecs {
     }
 
     /** {@link TokenSigner#sign} as the server signs, for code that calls it outside the server. */
+    /** No cutover: no bean provides {@link LegacyTokens}, as without the django component. */
+    @SuppressWarnings("unchecked")
+    static LegacyTokenExchange noLegacyTokens() {
+        LegacyTokenExchange exchange = new LegacyTokenExchange();
+        exchange.legacy = mock(Instance.class);
+        return exchange;
+    }
+
     static TokenSigner signer(TokenCodec codec) {
         return new TokenSigner() {
             @Override
