@@ -51,7 +51,7 @@ class LegacyTokenExchangeTest {
     @BeforeEach
     @SuppressWarnings("unchecked")
     void wire() {
-        mallory.deactivate(ISSUED.plusSeconds(1));
+        mallory.setActive(false, ISSUED.plusSeconds(1));
         cut = new LegacyTokenExchange();
         cut.legacy = mock(Instance.class);
         when(cut.legacy.isResolvable()).thenReturn(true);
