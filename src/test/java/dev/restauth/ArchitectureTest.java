@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -16,8 +17,13 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -143,6 +149,31 @@ class ArchitectureTest {
             .haveSimpleNameEndingWith("Manager")
             .orShould()
             .haveSimpleNameEndingWith("Impl");
+
+    /**
+     * A class a newcomer can read in one sitting: over 150 lines (as {@code wc -l} counts them,
+     * after the formatter), a class has more than one job and is split by responsibility.
+     */
+    @Test
+    void noClassIsOver150Lines() throws IOException {
+        List<String> tooLong;
+        try (Stream<java.nio.file.Path> sources = Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            tooLong = sources.filter(file -> file.toString().endsWith(".java"))
+                    .map(file -> lines(file) + " " + file)
+                    .filter(line -> Integer.parseInt(line.substring(0, line.indexOf(' '))) > 150)
+                    .sorted()
+                    .toList();
+        }
+        assertEquals(List.of(), tooLong);
+    }
+
+    private static int lines(java.nio.file.Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return (int) lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Test
     void dependenciesPointDownAndPeersNeverMeet() {
