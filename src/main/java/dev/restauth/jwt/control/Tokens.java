@@ -77,7 +77,7 @@ public class Tokens {
                 .thenApply(found -> {
                     User user = found.orElseThrow(TokenErrors::noActiveAccount);
                     Instant now = clock.instant();
-                    users.update(user.username(), row -> row.recordLogin(now));
+                    users.recordLogin(user.id(), now);
                     UUID family = UUID.randomUUID();
                     audit.record(Type.TOKEN_ISSUED, user.username(), "JWT pair, refresh family " + family, origin);
                     return issuer.newSession(user, family, now);

@@ -100,6 +100,11 @@ public final class InMemoryUsers extends UserStore {
     }
 
     @Override
+    public void recordLogin(long userId, java.time.Instant now) {
+        findById(userId).ifPresent(user -> user.recordLogin(now));
+    }
+
+    @Override
     public Optional<User> update(String username, Consumer<User> change) {
         Optional<User> user = findByUsername(username);
         user.ifPresent(change);
