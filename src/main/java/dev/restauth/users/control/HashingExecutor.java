@@ -4,6 +4,7 @@ import dev.restauth.errors.control.ApiError;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
@@ -48,10 +49,9 @@ public class HashingExecutor implements HashingLoad {
     Duration maxWait;
 
     /**
-     * The server's floor of request threads ({@code executor.core.threads}, a server.xml variable,
-     * which Liberty also offers as a config property; 0 when unknown). Callers that wait on their
-     * request thread may hold at most half of them, so that the other half always serves requests
-     * that hash nothing.
+     * The server's floor of request threads ({@code executor.core.threads}, a server.xml variable
+     * Liberty also offers as a config property; 0 when unknown). Callers waiting on their request
+     * thread may hold at most half, so the other half always serves requests that hash nothing.
      */
     @Inject
     @ConfigProperty(name = "executor.core.threads", defaultValue = "0")
@@ -64,13 +64,14 @@ public class HashingExecutor implements HashingLoad {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService deadlines;
 
-    /**
-     * Where a caller's next steps run once its hash is done: a managed thread, with JPA and JTA at
-     * hand, and never a hashing thread, which must be free for the next hash.
-     */
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    /** Next steps run on {@link FinishingThreads} in the caller's context, never on a hashing thread. */
+    @Resource(lookup = "java:comp/DefaultContextService")
+    ContextService contexts;
+
+    /** Unit tests set where next steps run instead (on the completing thread). */
     Executor continuations;
 
+    private FinishingThreads finishers;
     private HashingPool pool;
     private Semaphore waitingThreads;
 
@@ -80,6 +81,7 @@ public class HashingExecutor implements HashingLoad {
                 concurrency, queuePerCore, requestThreads, Runtime.getRuntime().availableProcessors());
         waitingThreads = new Semaphore(capacity.waitingThreads());
         pool = new HashingPool(capacity, threadFactory);
+        finishers = new FinishingThreads(2 * capacity.threads());
         LOG.log(
                 Level.INFO,
                 "Password hashing: {0} thread(s), up to {1} checks waiting, each at most {2}; at most {3}"
@@ -103,20 +105,22 @@ public class HashingExecutor implements HashingLoad {
     @PreDestroy
     void shutdown() {
         pool.shutdown();
+        finishers.shutdown();
     }
 
     /**
      * Runs {@code hashing} on a hashing thread without holding the caller's thread.
      *
-     * @return its result, delivered on a managed thread (or on the caller's thread if it is done
+     * @return its result, delivered on a finishing thread (or on the caller's thread if it is done
      *     before the caller attaches its next step): whatever follows may use the database
      * @throws ApiError 503 with Retry-After at once, when the queue is full; the stage fails with
      *     the same when the check did not start within the maximum wait
      */
     public <T> CompletionStage<T> submit(Supplier<T> hashing) {
+        Executor next = continuations != null ? continuations : finishers.forCaller(contexts);
         HashingTask<T> task = pool.enqueue(hashing);
         task.expireAfter(maxWait, deadlines);
-        return task.deliveredOn(continuations);
+        return task.deliveredOn(next);
     }
 
     /**
