@@ -24,4 +24,10 @@ record HashingCapacity(int threads, int queue, int waitingThreads) {
         int waiting = requestThreads > 0 ? Math.min(threads + queue, requestThreads / 2) : threads + queue;
         return new HashingCapacity(threads, queue, Math.max(1, waiting));
     }
+
+    /** The startup line that says what was derived. */
+    String describe(java.time.Duration maxWait) {
+        return "Password hashing: %d thread(s), up to %d checks waiting, each at most %s; at most %d request threads wait for a check"
+                .formatted(threads, queue, maxWait, waitingThreads);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.restauth.users.control;
 
 import dev.restauth.errors.control.ApiError;
+import dev.restauth.platform.control.OwedAnswers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,11 +50,7 @@ public class HashingExecutor implements HashingLoad {
     @ConfigProperty(name = "passwords.concurrency.max-wait", defaultValue = "PT5S")
     Duration maxWait;
 
-    /**
-     * The server's floor of request threads ({@code executor.core.threads}, a server.xml variable
-     * Liberty also offers as a config property; 0 when unknown). Callers waiting on their request
-     * thread may hold at most half, so the other half always serves requests that hash nothing.
-     */
+    /** The server's floor of request threads, a server.xml variable (0 when unknown): {@link HashingCapacity}. */
     @Inject
     @ConfigProperty(name = "executor.core.threads", defaultValue = "0")
     int requestThreads;
@@ -71,6 +69,10 @@ public class HashingExecutor implements HashingLoad {
     /** Unit tests set where next steps run instead (on the completing thread). */
     Executor continuations;
 
+    /** Whether a check may leave the caller's thread while the server stops. */
+    @Inject
+    OwedAnswers answers;
+
     private FinishingThreads finishers;
     private HashingPool pool;
     private Semaphore waitingThreads;
@@ -82,14 +84,7 @@ public class HashingExecutor implements HashingLoad {
         waitingThreads = new Semaphore(capacity.waitingThreads());
         pool = new HashingPool(capacity, threadFactory);
         finishers = new FinishingThreads(2 * capacity.threads());
-        LOG.log(
-                Level.INFO,
-                "Password hashing: {0} thread(s), up to {1} checks waiting, each at most {2}; at most {3}"
-                        + " request threads wait for a check",
-                capacity.threads(),
-                capacity.queue(),
-                maxWait,
-                waitingThreads.availablePermits());
+        LOG.log(Level.INFO, capacity.describe(maxWait));
     }
 
     @Override
@@ -117,6 +112,9 @@ public class HashingExecutor implements HashingLoad {
      *     the same when the check did not start within the maximum wait
      */
     public <T> CompletionStage<T> submit(Supplier<T> hashing) {
+        if (answers.mustKeepThread()) {
+            return CompletableFuture.completedFuture(await(hashing)); // the stop waits for this thread
+        }
         Executor next = continuations != null ? continuations : finishers.forCaller(contexts);
         HashingTask<T> task = pool.enqueue(hashing);
         task.expireAfter(maxWait, deadlines);

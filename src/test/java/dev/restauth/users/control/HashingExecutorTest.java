@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.errors.control.ApiError;
+import dev.restauth.platform.control.OwedAnswers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,7 @@ class HashingExecutorTest {
         cut.threadFactory = Executors.defaultThreadFactory();
         cut.deadlines = deadlines;
         cut.continuations = continuations;
+        cut.answers = new OwedAnswers(Runnable::run);
     }
 
     @AfterEach
@@ -51,6 +53,19 @@ class HashingExecutorTest {
         cut.shutdown();
         deadlines.shutdownNow();
         continuations.shutdownNow();
+    }
+
+    @Test
+    void whileTheServerStopsACheckIsAnsweredBeforeTheCallerLetsGoOfItsThread() throws Exception {
+        cut.answers = new OwedAnswers(work -> {
+            throw new java.util.concurrent.RejectedExecutionException("stopping");
+        });
+        cut.init();
+        CompletableFuture<String> answer = cut.submit(
+                        () -> "hashed on " + Thread.currentThread().getName())
+                .toCompletableFuture();
+        assertTrue(answer.isDone(), "done when submit returns: the stop waits for this thread, not for others");
+        assertTrue(answer.get().startsWith("hashed on "));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.restauth.users.control;
 import dev.restauth.audit.control.TestAudits;
 import dev.restauth.audit.entity.AuditEvent;
 import dev.restauth.platform.control.ClientAddress;
+import dev.restauth.platform.control.OwedAnswers;
 import dev.restauth.throttling.control.TestThrottles;
 import dev.restauth.users.entity.User;
 import java.time.Duration;
@@ -64,6 +65,7 @@ public final class TestIdentityStores {
         };
         hashing.deadlines = DEADLINES;
         hashing.continuations = Runnable::run;
+        hashing.answers = new OwedAnswers(Runnable::run);
         hashing.init();
         return hashing;
     }
