@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,15 @@ final class HashingTask<T> implements Runnable {
      */
     CompletionStage<T> deliveredOn(Executor continuations) {
         CompletableFuture<T> delivered = new CompletableFuture<>();
+        // Refused (the application is stopping), the result would reach nobody and the caller
+        // would wait for an answer forever: it gets 503 instead, on the thread that was refused.
+        Executor orRefusal = work -> {
+            try {
+                continuations.execute(work);
+            } catch (RejectedExecutionException stopping) {
+                delivered.completeExceptionally(busy());
+            }
+        };
         result.whenCompleteAsync(
                 (value, failure) -> {
                     if (failure != null) {
@@ -80,7 +90,7 @@ final class HashingTask<T> implements Runnable {
                         delivered.complete(value);
                     }
                 },
-                continuations);
+                orRefusal);
         return delivered;
     }
 

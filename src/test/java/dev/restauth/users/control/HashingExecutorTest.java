@@ -69,6 +69,17 @@ class HashingExecutorTest {
     }
 
     @Test
+    void aResultWhoseNextStepsAreRefusedStillAnswersWith503() throws Exception {
+        cut.continuations = work -> {
+            throw new java.util.concurrent.RejectedExecutionException("the application is stopping");
+        };
+        cut.init();
+        CompletableFuture<String> answer = cut.submit(() -> "hashed").toCompletableFuture();
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> answer.get(30, TimeUnit.SECONDS));
+        assertEquals(503, assertInstanceOf(ApiError.class, refused.getCause()).status());
+    }
+
+    @Test
     void aFullQueueIsRefusedAtOnceWith503AndRetryAfter() throws Exception {
         cut.init();
         CountDownLatch running = new CountDownLatch(1);
