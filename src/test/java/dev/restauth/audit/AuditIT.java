@@ -112,14 +112,7 @@ class AuditIT {
         String password = "reset-" + TestUsers.uniqueName("pw");
         assertEquals(
                 200,
-                Http.send(
-                                "PATCH",
-                                "/api/users/" + user.username() + "/",
-                                "application/json",
-                                body("password", password),
-                                "Authorization",
-                                TestUsers.ADMIN.basic())
-                        .statusCode());
+                TestUsers.patch(user.username(), body("password", password)).statusCode());
 
         List<String> changed = ServerLog.await(line -> line.contains("\"event\":\"password_changed\"")
                 && line.contains("\"user\":\"" + user.username() + "\""));

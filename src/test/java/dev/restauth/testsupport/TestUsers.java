@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -67,5 +68,11 @@ public final class TestUsers {
         var response = Http.send("POST", "/api/users/", "application/json", body, "Authorization", ADMIN.basic());
         assertEquals(201, response.statusCode(), response.body());
         return user;
+    }
+
+    /** The admin's {@code PATCH /api/users/<username>/} with this JSON body; the answer as it came. */
+    public static HttpResponse<String> patch(String username, String json) {
+        return Http.send(
+                "PATCH", "/api/users/" + username + "/", "application/json", json, "Authorization", ADMIN.basic());
     }
 }

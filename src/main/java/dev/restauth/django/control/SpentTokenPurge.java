@@ -1,17 +1,14 @@
 package dev.restauth.django.control;
 
+import dev.restauth.platform.control.ExpiredRowPurge;
 import dev.restauth.platform.control.SchemaReady;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,11 +17,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SpentTokenPurge {
-
-    private static final Logger LOG = System.getLogger(SpentTokenPurge.class.getName());
-
-    /** Rows per statement: each batch is its own short transaction. */
-    static final int BATCH = 5_000;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -41,21 +33,10 @@ public class SpentTokenPurge {
     Duration interval;
 
     void onSchemaReady(@Observes SchemaReady ready) {
-        scheduler.scheduleWithFixedDelay(this::purge, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    void purge() {
-        try {
-            Instant now = clock.instant();
-            int batch;
-            do {
-                batch = store.purgeExpired(now, BATCH);
-            } while (batch == BATCH);
-        } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "Could not purge the jtis of expired Django tokens; trying again later: {0}",
-                    e.getMessage());
-        }
+        ExpiredRowPurge.every(
+                interval,
+                scheduler,
+                "the jtis of expired Django tokens",
+                limit -> store.purgeExpired(clock.instant(), limit));
     }
 }

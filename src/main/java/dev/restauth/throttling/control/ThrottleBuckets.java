@@ -1,5 +1,6 @@
 package dev.restauth.throttling.control;
 
+import dev.restauth.platform.control.ExpiredRowPurge;
 import dev.restauth.platform.control.SchemaReady;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.EstimationProbe;
@@ -13,8 +14,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,9 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ThrottleBuckets {
 
-    private static final Logger LOG = System.getLogger(ThrottleBuckets.class.getName());
     private static final String TABLE = "login_throttle";
-    private static final int PURGE_BATCH = 1000;
 
     /** One bucket: its row id (a digest) and its limit. */
     record Key(String id, BucketConfiguration limit) {}
@@ -72,8 +68,7 @@ public class ThrottleBuckets {
     }
 
     void onSchemaReady(@Observes SchemaReady ready) {
-        long every = purgeInterval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
+        ExpiredRowPurge.every(purgeInterval, scheduler, "refilled login-throttle buckets", buckets::removeExpired);
     }
 
     /** What is left in a bucket: its tokens, and the nanoseconds until the next one when it has none. */
@@ -88,15 +83,6 @@ public class ThrottleBuckets {
     void take(List<Key> keys) {
         for (Key key : keys) {
             buckets.builder().build(key.id(), key.limit()).tryConsume(1);
-        }
-    }
-
-    void purge() {
-        try {
-            int purged = buckets.removeExpired(PURGE_BATCH);
-            LOG.log(Level.DEBUG, "Purged {0} refilled login-throttle buckets", purged);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not purge login-throttle buckets; trying again later: {0}", e.getMessage());
         }
     }
 

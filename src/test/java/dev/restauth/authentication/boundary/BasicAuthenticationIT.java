@@ -134,13 +134,7 @@ class BasicAuthenticationIT {
     @Test
     void inactiveUserNeverAuthenticates() {
         var user = TestUsers.create();
-        var deactivate = Http.send(
-                "PATCH",
-                "/api/users/" + user.username() + "/",
-                "application/json",
-                "{\"active\": false}",
-                "Authorization",
-                TestUsers.ADMIN.basic());
+        var deactivate = TestUsers.patch(user.username(), "{\"active\": false}");
         assertEquals(200, deactivate.statusCode(), deactivate.body());
         assertUnauthorized(Http.get("/api/hello/", "Authorization", user.basic()), "Invalid username/password.");
     }

@@ -347,13 +347,7 @@ class JwtIT {
         assertEquals(
                 200,
                 post("/api/token/verify/", field("token", renewed.access())).statusCode());
-        Http.send(
-                "PATCH",
-                "/api/users/" + user.username() + "/",
-                "application/json",
-                "{\"active\":false}",
-                "Authorization",
-                TestUsers.ADMIN.basic());
+        TestUsers.patch(user.username(), "{\"active\":false}");
         var inactive = hello(renewed.access());
         assertEquals(401, inactive.statusCode());
         assertEquals("user_inactive", Http.json(inactive).getString("code"));

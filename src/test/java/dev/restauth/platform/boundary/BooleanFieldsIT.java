@@ -60,16 +60,6 @@ class BooleanFieldsIT {
                 Stream.of(Arguments.of("null", "{\"active\":[\"This field may not be null.\"]}")));
     }
 
-    static HttpResponse<String> patch(String username, String json) {
-        return Http.send(
-                "PATCH",
-                "/api/users/" + username + "/",
-                "application/json",
-                json,
-                "Authorization",
-                TestUsers.ADMIN.basic());
-    }
-
     static boolean active(String username) {
         var user = Http.get("/api/users/" + username + "/", "Authorization", TestUsers.ADMIN.basic());
         assertEquals(200, user.statusCode(), user.body());
@@ -80,8 +70,8 @@ class BooleanFieldsIT {
     @MethodSource("trueJson")
     void activeTrueInEveryDrfSpellingActivates(String value) {
         var user = TestUsers.create();
-        assertEquals(200, patch(user.username(), "{\"active\":false}").statusCode());
-        var response = patch(user.username(), "{\"active\":" + value + "}");
+        assertEquals(200, TestUsers.patch(user.username(), "{\"active\":false}").statusCode());
+        var response = TestUsers.patch(user.username(), "{\"active\":" + value + "}");
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(true, active(user.username()), value);
     }
@@ -90,7 +80,7 @@ class BooleanFieldsIT {
     @MethodSource("falseJson")
     void activeFalseInEveryDrfSpellingDeactivates(String value) {
         var user = TestUsers.create();
-        var response = patch(user.username(), "{\"active\":" + value + "}");
+        var response = TestUsers.patch(user.username(), "{\"active\":" + value + "}");
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(false, active(user.username()), value);
     }
@@ -99,7 +89,7 @@ class BooleanFieldsIT {
     @MethodSource("notBooleanJson")
     void anythingElseIsA400AndTheUserStaysActive(String value, String expected) {
         var user = TestUsers.create();
-        var response = patch(user.username(), "{\"active\":" + value + "}");
+        var response = TestUsers.patch(user.username(), "{\"active\":" + value + "}");
         assertEquals(400, response.statusCode(), response.body());
         assertEquals(expected, response.body());
         assertEquals(true, active(user.username()), value);

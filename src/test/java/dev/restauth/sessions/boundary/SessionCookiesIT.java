@@ -160,13 +160,7 @@ class SessionCookiesIT {
         CookieSession browser = CookieSession.signIn(user);
         assertEquals(200, browser.send("GET", "/api/users/me/", null, false).statusCode());
 
-        HttpResponse<String> deactivated = Http.send(
-                "PATCH",
-                "/api/users/" + user.username() + "/",
-                "application/json",
-                "{\"active\":false}",
-                "Authorization",
-                TestUsers.ADMIN.basic());
+        HttpResponse<String> deactivated = TestUsers.patch(user.username(), "{\"active\":false}");
         assertEquals(200, deactivated.statusCode(), deactivated.body());
 
         HttpResponse<String> next = browser.send("GET", "/api/users/me/", null, false);
